@@ -1,0 +1,294 @@
+"""The typed model every stage passes along: frozen dataclasses, no string-keyed dicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+Script = str  # "simplified" or "traditional"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Options of one build, passed through the stages instead of globals.
+
+    Attributes:
+        formats: output formats to write, a subset of {"pdf", "html", "json"}.
+        topics_file: TOML file of configured topics, or None.
+        discover: whether to discover topics shared by sources in addition to configured ones.
+        similarity_threshold: cosine similarity above which two passages of different sources match.
+        neighbours: how many nearest neighbours each passage is compared with (keeps matching sub-quadratic).
+        min_passage_chars: paragraphs shorter than this (and without a sentence end) count as headings.
+    """
+
+    formats: tuple[str, ...] = ("pdf", "html", "json")
+    topics_file: Path | None = None
+    discover: bool = True
+    similarity_threshold: float = 0.22
+    neighbours: int = 8
+    min_passage_chars: int = 16
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """An input file as read from disk, decoded but otherwise untouched.
+
+    Attributes:
+        id: the file stem, unique in the corpus.
+        file: file name relative to the corpus folder.
+        text: decoded text.
+        encoding: the encoding it was decoded from.
+        raw_bytes: size of the file in bytes.
+    """
+
+    id: str
+    file: str
+    text: str
+    encoding: str
+    raw_bytes: int
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One piece of text the cleaner removed, with the rule that removed it.
+
+    Attributes:
+        reason: the rule's name, e.g. "pinyin", "duplicate", "boilerplate".
+        chars: characters removed.
+        sample: a short sample of what was removed.
+    """
+
+    reason: str
+    chars: int
+    sample: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A cleaned paragraph of a source, in the source's own script and in Simplified form.
+
+    Attributes:
+        index: position among the source's kept paragraphs (0-based, reading order).
+        text: cleaned text in the source's own script.
+        text_simplified: the same text converted to Simplified script (for analysis).
+        heading: True for short lines without a sentence end (section titles).
+    """
+
+    index: int
+    text: str
+    text_simplified: str
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class CleanDocument:
+    """A document after cleaning: its paragraphs, script and audit of removals.
+
+    Attributes:
+        id: file stem.
+        file: file name.
+        title: the article title (first heading-like line), or the file stem.
+        outlet: the outlet or author named in a byline, or None.
+        script: "simplified" or "traditional".
+        encoding: encoding the file was decoded from.
+        chars_in: characters of the decoded input (whitespace excluded).
+        chars_kept: characters kept after cleaning (whitespace excluded).
+        removed: what the cleaner removed, per rule.
+        paragraphs: kept paragraphs in reading order.
+    """
+
+    id: str
+    file: str
+    title: str
+    outlet: str | None
+    script: Script
+    encoding: str
+    chars_in: int
+    chars_kept: int
+    removed: tuple[Removal, ...]
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A term or signal that moved a tone score, with its weight.
+
+    Attributes:
+        term: the term as it appears (Simplified form) or a signal name.
+        weight: signed contribution to the score (positive = more promotional).
+    """
+
+    term: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Tone:
+    """A promotional-tone score in [0, 1] (higher = more promotional) with its evidence.
+
+    Attributes:
+        score: the score in [0, 1].
+        sentiment: mean snownlp sentence sentiment of the text (Simplified form), in [0, 1].
+        evidence: terms and signals that moved the score, strongest first.
+    """
+
+    score: float
+    sentiment: float
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A unit of comparison: one paragraph of one source.
+
+    Attributes:
+        id: "<source id>:p<index>".
+        source: the source id.
+        index: position among the source's passages (reading order).
+        text: text in the source's own script.
+        text_simplified: text in Simplified script.
+        tokens: content tokens of the Simplified text (jieba), used for matching.
+        topics: ids of the topics the passage belongs to.
+        tone: promotional tone of the passage.
+    """
+
+    id: str
+    source: str
+    index: int
+    text: str
+    text_simplified: str
+    tokens: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    tone: Tone | None = None
+
+
+@dataclass(frozen=True)
+class TopicSpec:
+    """A topic configured by the user in a topics file.
+
+    Attributes:
+        id: short identifier.
+        label: human label.
+        description: what the topic covers.
+        keywords: terms (Simplified or Traditional) any of which signal the topic.
+        patterns: regular expressions that signal the topic.
+        min_hits: distinct keyword hits a passage needs (a pattern hit always suffices).
+    """
+
+    id: str
+    label: str
+    description: str = ""
+    keywords: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    min_hits: int = 2
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic with the passages that cover it.
+
+    Attributes:
+        id: identifier ("configured" ids come from the file; discovered ones are "d1", "d2"...).
+        label: human label.
+        keywords: its defining or most distinctive terms.
+        origin: "configured" or "discovered".
+        passages: passage ids, grouped by source in source order, reading order within a source.
+        sources: ids of sources with at least one passage on the topic.
+        omitted_by: ids of sources with no passage on it.
+    """
+
+    id: str
+    label: str
+    keywords: tuple[str, ...]
+    origin: str
+    passages: tuple[str, ...]
+    sources: tuple[str, ...]
+    omitted_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SourceSummary:
+    """A source as the report shows it: cleaned document facts plus overall tone.
+
+    Attributes:
+        doc: the cleaned document.
+        tone: length-weighted promotional tone over its passages.
+    """
+
+    doc: CleanDocument
+    tone: Tone
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A quantitative statement found in a passage.
+
+    Attributes:
+        id: "c<n>".
+        source: source id.
+        passage: passage id.
+        text: the clause stating it (source's own script).
+        subject: what is counted (Simplified form), e.g. "调用价格".
+        value: the normalized numeric value.
+        unit: normalized unit, e.g. "元", "%", "年", "" for a bare count.
+        raw: the number as written.
+        qualifier: "approx", "over", "under" or "" for an exact figure.
+        time: a time reference stated in the clause (e.g. "2023年", "去年"), or "".
+    """
+
+    id: str
+    source: str
+    passage: str
+    text: str
+    subject: str
+    value: float
+    unit: str
+    raw: str
+    qualifier: str = ""
+    time: str = ""
+
+
+@dataclass(frozen=True)
+class ClaimComparison:
+    """Claims of different sources on the same subject and unit, compared.
+
+    Attributes:
+        subject: the shared subject.
+        kind: "conflict" or "agreement".
+        claims: ids of the compared claims.
+        note: a one-line explanation for editors.
+    """
+
+    subject: str
+    kind: str
+    claims: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything the analysis found about a corpus; the input of the report side.
+
+    Attributes:
+        corpus_name: the corpus folder's name.
+        files: input file names.
+        content_hash: sha256 over the input files' names and bytes.
+        options: the build options.
+        sources: sources in id order.
+        passages: all passages, by source then reading order.
+        topics: configured topics first, then discovered ones.
+        claims: quantitative claims.
+        comparisons: cross-source claim comparisons, conflicts first.
+        skipped: notices about input files that were skipped.
+    """
+
+    corpus_name: str
+    files: tuple[str, ...]
+    content_hash: str
+    options: BuildOptions
+    sources: tuple[SourceSummary, ...]
+    passages: tuple[Passage, ...]
+    topics: tuple[Topic, ...]
+    claims: tuple[Claim, ...]
+    comparisons: tuple[ClaimComparison, ...]
+    skipped: tuple[str, ...] = field(default=())

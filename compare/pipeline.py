@@ -1,0 +1,67 @@
+"""The analysis chain: raw documents in, one Comparison out (no I/O here)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from compare.align import align
+from compare.claims import compare_claims, extract_claims
+from compare.clean import clean_document
+from compare.ingest import Corpus
+from compare.model import BuildOptions, Comparison, SourceSummary, TopicSpec
+from compare.segment import segment_documents
+from compare.tone import aggregate, score_passages
+
+STAGES = ("clean", "segment", "align", "tone", "claims")
+
+Progress = Callable[[str], None]
+DEFAULT_OPTIONS = BuildOptions()
+
+
+def analyze(
+    corpus: Corpus,
+    *,
+    topics: Sequence[TopicSpec] = (),
+    options: BuildOptions = DEFAULT_OPTIONS,
+    progress: Progress | None = None,
+) -> Comparison:
+    """Run every analysis stage on a corpus.
+
+    Args:
+        corpus: the documents read by `ingest.read_corpus`.
+        topics: configured topics (may be empty: topics are then only discovered).
+        options: build options.
+        progress: called with each stage's name as it starts.
+
+    Returns:
+        The comparison the report is built from.
+    """
+    report = progress or (lambda stage: None)
+    # 1. Clean: pinyin, broken characters, chrome, repeated blocks; Simplified form for analysis.
+    report("clean")
+    docs = [clean_document(d, min_passage_chars=options.min_passage_chars) for d in corpus.documents]
+    # 2. Segment: paragraphs into passages with jieba content tokens.
+    report("segment")
+    passages = segment_documents(docs)
+    # 3. Align: configured and discovered topics across sources.
+    report("align")
+    topic_list, passages = align(passages, topics, [d.id for d in docs], options)
+    # 4. Tone: passage scores, then each source's length-weighted score.
+    report("tone")
+    passages = score_passages(passages)
+    sources = tuple(SourceSummary(d, aggregate([p for p in passages if p.source == d.id])) for d in docs)
+    # 5. Claims: quantities per passage, compared across sources.
+    report("claims")
+    claims = extract_claims(passages)
+    return Comparison(
+        corpus_name=corpus.name,
+        files=tuple(d.file for d in corpus.documents),
+        content_hash=corpus.content_hash,
+        options=options,
+        sources=sources,
+        passages=passages,
+        topics=topic_list,
+        claims=claims,
+        comparisons=compare_claims(claims),
+        skipped=corpus.skipped,
+    )

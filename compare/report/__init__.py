@@ -1,0 +1,1 @@
+"""Report side: view-model, charts and rendering of a Comparison."""

@@ -1,0 +1,110 @@
+"""report.json: the Comparison as plain data, schema "compare-report/1"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from compare import __version__
+from compare.model import Comparison, Tone
+
+SCHEMA_ID = "compare-report/1"
+
+
+def _tone(tone: Tone | None, *, evidence: bool) -> dict[str, Any]:
+    """A tone as JSON: score, snownlp sentiment and (for passages) evidence."""
+    if tone is None:
+        return {"score": 0.5, "sentiment": 0.5, "evidence": []}
+    out: dict[str, Any] = {"score": tone.score, "sentiment": tone.sentiment}
+    if evidence:
+        out["evidence"] = [{"term": e.term, "weight": e.weight} for e in tone.evidence]
+    return out
+
+
+def comparison_to_json(comparison: Comparison, *, built_at: str) -> dict[str, Any]:
+    """Turn a comparison into the report.json document.
+
+    Args:
+        comparison: the analysis result.
+        built_at: the build date to record (ISO 8601).
+
+    Returns:
+        A JSON-serialisable dict valid against compare/resources/report.schema.json.
+    """
+    opts = comparison.options
+    return {
+        "schema": SCHEMA_ID,
+        "corpus": {
+            "name": comparison.corpus_name,
+            "files": list(comparison.files),
+            "skipped": list(comparison.skipped),
+            "content_hash": f"sha256:{comparison.content_hash}",
+            "tool_version": __version__,
+            "built_at": built_at,
+            "options": {
+                "formats": list(opts.formats),
+                "topics_file": opts.topics_file.name if opts.topics_file else None,
+                "discover": opts.discover,
+                "similarity_threshold": opts.similarity_threshold,
+                "neighbours": opts.neighbours,
+                "min_passage_chars": opts.min_passage_chars,
+            },
+        },
+        "sources": [
+            {
+                "id": s.doc.id,
+                "file": s.doc.file,
+                "title": s.doc.title,
+                "outlet": s.doc.outlet,
+                "script": s.doc.script,
+                "encoding": s.doc.encoding,
+                "chars_in": s.doc.chars_in,
+                "chars_kept": s.doc.chars_kept,
+                "removed": [{"reason": r.reason, "chars": r.chars, "sample": r.sample} for r in s.doc.removed],
+                "tone": _tone(s.tone, evidence=False),
+            }
+            for s in comparison.sources
+        ],
+        "passages": [
+            {
+                "id": p.id,
+                "source": p.source,
+                "index": p.index,
+                "text": p.text,
+                "text_simplified": p.text_simplified,
+                "topics": list(p.topics),
+                "tone": _tone(p.tone, evidence=True),
+            }
+            for p in comparison.passages
+        ],
+        "topics": [
+            {
+                "id": t.id,
+                "label": t.label,
+                "keywords": list(t.keywords),
+                "origin": t.origin,
+                "sources": list(t.sources),
+                "passages": list(t.passages),
+                "omitted_by": list(t.omitted_by),
+            }
+            for t in comparison.topics
+        ],
+        "claims": [
+            {
+                "id": c.id,
+                "source": c.source,
+                "passage": c.passage,
+                "text": c.text,
+                "subject": c.subject,
+                "value": c.value,
+                "unit": c.unit,
+                "raw": c.raw,
+                "qualifier": c.qualifier,
+                "time": c.time or None,
+            }
+            for c in comparison.claims
+        ],
+        "comparisons": [
+            {"subject": c.subject, "kind": c.kind, "claims": list(c.claims), "note": c.note}
+            for c in comparison.comparisons
+        ],
+    }

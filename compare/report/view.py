@@ -1,0 +1,296 @@
+"""View-model: everything the templates print, already formatted. Templates only loop and print."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from compare import __version__
+from compare.model import Comparison, Passage, SourceSummary, Tone, Topic
+from compare.report.formatters import fmt_int, fmt_percent, fmt_score, fmt_value, fmt_weight, script_label
+from compare.tone import aggregate
+
+LANG = {"simplified": "zh-Hans", "traditional": "zh-Hant"}
+# Coverage cells are shaded in five steps by the share of a source's text on the topic.
+SHADE_STEPS = (0.0, 0.02, 0.05, 0.10, 0.20)
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One row of the sources table."""
+
+    label: str
+    id: str
+    file: str
+    title: str
+    outlet: str
+    script: str
+    lang: str
+    encoding: str
+    chars_in: str
+    chars_kept: str
+    kept_share: str
+    removals: tuple[str, ...]
+    passages: int
+    tone: str
+    tone_width: int
+
+
+@dataclass(frozen=True)
+class CoverageCell:
+    """One cell of the sources x topics matrix."""
+
+    passages: int
+    share: str
+    shade: int
+    tone: str
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """A source's row of the coverage matrix, and the topics it omits that others cover."""
+
+    label: str
+    cells: tuple[CoverageCell, ...]
+    blindspots: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of passage text; `mark` is "promo", "critical" or "" (no highlight)."""
+
+    text: str
+    mark: str
+
+
+@dataclass(frozen=True)
+class PassageView:
+    """A passage as printed in a topic column."""
+
+    id: str
+    index: int
+    segments: tuple[Segment, ...]
+    tone: str
+    evidence: str
+
+
+@dataclass(frozen=True)
+class SourceColumn:
+    """One source's passages on a topic."""
+
+    label: str
+    title: str
+    lang: str
+    tone: str
+    passages: tuple[PassageView, ...]
+
+
+@dataclass(frozen=True)
+class TopicSection:
+    """A topic with its sources side by side."""
+
+    id: str
+    label: str
+    origin: str
+    keywords: str
+    omitted_by: str
+    columns: tuple[SourceColumn, ...]
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """One source's statement in a claim comparison."""
+
+    source: str
+    value: str
+    raw: str
+    time: str
+    text: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class ComparisonView:
+    """A conflict or agreement between sources on one subject."""
+
+    kind: str
+    subject: str
+    note: str
+    rows: tuple[ClaimRow, ...]
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """The whole report, formatted for the templates."""
+
+    title: str
+    corpus_name: str
+    built_at: str
+    version: str
+    content_hash: str
+    sources: tuple[SourceRow, ...]
+    topic_headers: tuple[tuple[str, str], ...]
+    coverage: tuple[CoverageRow, ...]
+    topics: tuple[TopicSection, ...]
+    comparisons: tuple[ComparisonView, ...]
+    claims_total: int
+    skipped: tuple[str, ...]
+
+
+def source_labels(sources: Sequence[SourceSummary]) -> dict[str, str]:
+    """Short labels S1, S2… in source order, used across the whole report."""
+    return {s.doc.id: f"S{n}" for n, s in enumerate(sources, start=1)}
+
+
+def highlight(passage: Passage) -> tuple[Segment, ...]:
+    """Split a passage's own-script text into runs, marking its tone evidence terms.
+
+    Terms are found in the Simplified text; the marks are carried over to the original when the
+    conversion kept every character in place (OpenCC converts character for character here).
+    """
+    text = passage.text
+    if passage.tone is None or len(text) != len(passage.text_simplified):
+        return (Segment(text, ""),)
+    marks = [""] * len(text)
+    for ev in passage.tone.evidence:
+        term = ev.term.removeprefix("不…")
+        if term == "snownlp" or not term:
+            continue
+        start = passage.text_simplified.find(term)
+        while start >= 0:
+            for i in range(start, start + len(term)):
+                marks[i] = "promo" if ev.weight > 0 else "critical"
+            start = passage.text_simplified.find(term, start + len(term))
+    segments: list[Segment] = []
+    for ch, mark in zip(text, marks, strict=True):
+        if segments and segments[-1].mark == mark:
+            segments[-1] = Segment(segments[-1].text + ch, mark)
+        else:
+            segments.append(Segment(ch, mark))
+    return tuple(segments)
+
+
+def _evidence_text(tone: Tone | None) -> str:
+    """Evidence as one line: '遥遥领先 +1.50 · snownlp +0.42'."""
+    if tone is None:
+        return ""
+    return " · ".join(f"{e.term} {fmt_weight(e.weight)}" for e in tone.evidence)
+
+
+def _source_row(summary: SourceSummary, label: str, passages: int) -> SourceRow:
+    """Format one source for the sources table."""
+    doc = summary.doc
+    return SourceRow(
+        label=label,
+        id=doc.id,
+        file=doc.file,
+        title=doc.title,
+        outlet=doc.outlet or "—",
+        script=script_label(doc.script),
+        lang=LANG[doc.script],
+        encoding=doc.encoding,
+        chars_in=fmt_int(doc.chars_in),
+        chars_kept=fmt_int(doc.chars_kept),
+        kept_share=fmt_percent(doc.chars_kept / doc.chars_in) if doc.chars_in else "—",
+        removals=tuple(f"{r.reason}: {fmt_int(r.chars)} chars («{r.sample}»)" for r in doc.removed),
+        passages=passages,
+        tone=fmt_score(summary.tone.score),
+        tone_width=round(100 * summary.tone.score),
+    )
+
+
+def _shade(share: float) -> int:
+    """Shade step 0..4 for a share of a source's text."""
+    return sum(1 for step in SHADE_STEPS[1:] if share >= step) if share > 0 else 0
+
+
+def _coverage(comparison: Comparison, labels: dict[str, str]) -> tuple[CoverageRow, ...]:
+    """The sources x topics matrix with passages, share of text and tone per cell, plus blindspots."""
+    rows = []
+    for summary in comparison.sources:
+        own = [p for p in comparison.passages if p.source == summary.doc.id]
+        total = sum(len(p.text) for p in own) or 1
+        cells = []
+        for topic in comparison.topics:
+            cell = [p for p in own if topic.id in p.topics]
+            share = sum(len(p.text) for p in cell) / total
+            tone = fmt_score(aggregate(cell).score) if cell else "—"
+            cells.append(CoverageCell(len(cell), fmt_percent(share) if cell else "—", _shade(share), tone))
+        blind = tuple(t.label for t in comparison.topics if summary.doc.id in t.omitted_by and len(t.sources) >= 2)
+        rows.append(CoverageRow(labels[summary.doc.id], tuple(cells), blind))
+    return tuple(rows)
+
+
+def _topic_section(topic: Topic, comparison: Comparison, labels: dict[str, str]) -> TopicSection:
+    """One topic with a column per covering source."""
+    by_id = {p.id: p for p in comparison.passages}
+    docs = {s.doc.id: s.doc for s in comparison.sources}
+    columns = []
+    for source in topic.sources:
+        chosen = [by_id[pid] for pid in topic.passages if by_id[pid].source == source]
+        columns.append(
+            SourceColumn(
+                label=labels[source],
+                title=docs[source].title,
+                lang=LANG[docs[source].script],
+                tone=fmt_score(aggregate(chosen).score),
+                passages=tuple(
+                    PassageView(
+                        p.id, p.index, highlight(p), fmt_score(p.tone.score) if p.tone else "—", _evidence_text(p.tone)
+                    )
+                    for p in chosen
+                ),
+            )
+        )
+    return TopicSection(
+        id=topic.id,
+        label=topic.label,
+        origin=topic.origin,
+        keywords="、".join(topic.keywords),
+        omitted_by=", ".join(labels[s] for s in topic.omitted_by) or "—",
+        columns=tuple(columns),
+    )
+
+
+def _comparisons(comparison: Comparison, labels: dict[str, str]) -> tuple[ComparisonView, ...]:
+    """Claim comparisons with each source's sentence quoted."""
+    claims = {c.id: c for c in comparison.claims}
+    docs = {s.doc.id: s.doc for s in comparison.sources}
+    views = []
+    for comp in comparison.comparisons:
+        rows = tuple(
+            ClaimRow(
+                labels[c.source], fmt_value(c.value, c.unit), c.raw, c.time or "—", c.text, LANG[docs[c.source].script]
+            )
+            for c in (claims[i] for i in comp.claims)
+        )
+        views.append(ComparisonView(comp.kind, comp.subject, comp.note, rows))
+    return tuple(views)
+
+
+def build_view(comparison: Comparison, *, built_at: str) -> ReportView:
+    """Build the report's view-model from a comparison.
+
+    Args:
+        comparison: the analysis result.
+        built_at: the build date to print (ISO 8601).
+
+    Returns:
+        The formatted view the templates render.
+    """
+    labels = source_labels(comparison.sources)
+    counts = {s.doc.id: sum(1 for p in comparison.passages if p.source == s.doc.id) for s in comparison.sources}
+    return ReportView(
+        title=f"Coverage comparison: {comparison.corpus_name}",
+        corpus_name=comparison.corpus_name,
+        built_at=built_at,
+        version=__version__,
+        content_hash=comparison.content_hash[:12],
+        sources=tuple(_source_row(s, labels[s.doc.id], counts[s.doc.id]) for s in comparison.sources),
+        topic_headers=tuple((t.label, t.origin) for t in comparison.topics),
+        coverage=_coverage(comparison, labels),
+        topics=tuple(_topic_section(t, comparison, labels) for t in comparison.topics),
+        comparisons=_comparisons(comparison, labels),
+        claims_total=len(comparison.claims),
+        skipped=comparison.skipped,
+    )
