@@ -41,7 +41,6 @@ def comparison_to_json(comparison: Comparison, *, built_at: str) -> dict[str, An
             "tool_version": __version__,
             "built_at": built_at,
             "options": {
-                "formats": list(opts.formats),
                 "topics_file": opts.topics_file.name if opts.topics_file else None,
                 "discover": opts.discover,
                 "similarity_threshold": opts.similarity_threshold,

@@ -1,0 +1,94 @@
+"""Templates render a hand-built view; article text is escaped, never interpreted."""
+
+from __future__ import annotations
+
+from compare.report.render import render_html
+from compare.report.view import (
+    ClaimRow,
+    ComparisonView,
+    CoverageCell,
+    CoverageRow,
+    PassageView,
+    ReportView,
+    Segment,
+    SourceColumn,
+    SourceRow,
+    TopicSection,
+)
+
+HOSTILE = '<script>alert("x")</script><img src="http://example.com/t.png">'
+
+
+def hand_built_view(text: str = "阿里云遥遥领先。") -> ReportView:
+    source = SourceRow(
+        label="S1",
+        id="a",
+        file="a.txt",
+        title=HOSTILE,
+        outlet="某报",
+        script="简体 Simplified",
+        lang="zh-Hans",
+        encoding="utf-8",
+        chars_in="1,000",
+        chars_kept="900",
+        kept_share="90%",
+        removals=("boilerplate: 100 chars («分享至»)",),
+        passages=3,
+        tone="0.71",
+        tone_width=71,
+    )
+    passage = PassageView(
+        "a:p0", 0, (Segment("阿里云", ""), Segment("遥遥领先", "promo"), Segment(text, "")), "0.80", "遥遥领先 +1.50"
+    )
+    topic = TopicSection(
+        "founding",
+        "王坚与阿里云",
+        "configured",
+        "王坚、2009年",
+        "S2",
+        (SourceColumn("S1", "标题", "zh-Hans", "0.80", (passage,)),),
+    )
+    comparison = ComparisonView(
+        "conflict",
+        "调用价格",
+        "sources state different values",
+        (
+            ClaimRow("S1", "0.3元", "3毛", "—", "降到了3毛钱", "zh-Hans"),
+            ClaimRow("S2", "0.5元", "5毛", "—", "降到了5毛錢", "zh-Hant"),
+        ),
+    )
+    return ReportView(
+        title="Coverage comparison: t",
+        corpus_name="t",
+        built_at="2026-01-01T00:00:00Z",
+        version="0.1.0",
+        content_hash="abc",
+        sources=(source,),
+        topic_headers=(("王坚与阿里云", "configured"),),
+        coverage=(CoverageRow("S1", (CoverageCell(1, "10%", 2, "0.80"),), ("去IOE",)),),
+        topics=(topic,),
+        comparisons=(comparison,),
+        claims_total=2,
+        skipped=("skipped x.pdf: not a .txt or .md article",),
+    )
+
+
+def test_report_renders_every_section() -> None:
+    html = render_html(hand_built_view())
+    for anchor in ('id="sources"', 'id="coverage"', 'id="topics"', 'id="claims"', 'id="method"'):
+        assert anchor in html
+    assert '<mark class="promo">遥遥领先</mark>' in html
+    assert "去IOE" in html and "skipped x.pdf" in html
+    assert 'lang="zh-Hant"' in html
+
+
+def test_article_text_is_escaped() -> None:
+    html = render_html(hand_built_view(text=HOSTILE))
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_print_stylesheet_is_inline() -> None:
+    html = render_html(hand_built_view())
+    assert '<style media="print">' in html and "@page" in html
+    assert "<link" not in html
