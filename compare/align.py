@@ -33,7 +33,8 @@ DUPLICATE_SHARE = 0.5
 def match_spec(passage: Passage, spec: TopicSpec) -> bool:
     """Whether a passage belongs to a configured topic (keywords on Simplified text, or a pattern)."""
     text = passage.text_simplified.lower()
-    hits = sum(1 for k in spec.keywords if to_simplified(k).lower() in text)
+    # Distinct after conversion: a keyword listed in both scripts counts once.
+    hits = sum(1 for k in {to_simplified(k).lower() for k in spec.keywords} if k in text)
     if hits >= spec.min_hits:
         return True
     return any(re.search(p, passage.text_simplified) or re.search(p, passage.text) for p in spec.patterns)

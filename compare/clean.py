@@ -20,6 +20,14 @@ TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_SYLLABLE = rf"[a-zü{TONE_VOWELS}]{{1,6}}[1-5]?"
 # A parenthesised run of pinyin syllables right after a Han character: 簡(jiǎn)陋, 寫(xiě).
 PINYIN_AFTER_HAN = re.compile(rf"(?<=[\u4e00-\u9fff])[(（]{_PINYIN_SYLLABLE}(?:\s+{_PINYIN_SYLLABLE})*[)）]")
+# One Mandarin syllable without tone marks: optional initial + final (checks "(de)" is pinyin, "(token)" is not).
+PLAIN_SYLLABLE = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|üan|van|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|"
+    r"üe|ve|ün|vn|ue|a|o|e|i|u|ü|v)[1-5]?"
+)
+# A toned run is pinyin wherever it stands (also after a character garbled by a broken encoding).
+TONED_PINYIN = re.compile(rf"[(（](?=[^)）]*[{TONE_VOWELS}]){_PINYIN_SYLLABLE}(?:\s+{_PINYIN_SYLLABLE})*[)）]")
 BROKEN_CHARS = re.compile(r"[\ufffd\ue000-\uf8ff]+|\?{3,}|？{3,}")
 SENTENCE_END = re.compile(r"[。！？!?；;…:：]['\"”’」』）)]*$")
 BYLINE = re.compile(r"^(?:文\s*[|｜丨/]\s*|作者\s*[:：|｜]?\s*|记者\s*|記者\s*)(.{2,24})$")
@@ -72,11 +80,16 @@ def strip_pinyin(text: str) -> tuple[str, int]:
     Only runs with a tone mark count as pinyin, so ``(ASI)`` or ``(token)`` stay. In a text
     that has such annotations, plain lowercase syllables like ``(de)`` are removed too.
     """
-    has_toned = any(any(v in m.group() for v in TONE_VOWELS) for m in PINYIN_AFTER_HAN.finditer(text))
-    if not has_toned:
+    if not TONED_PINYIN.search(text):
         return text, 0
-    cleaned = PINYIN_AFTER_HAN.sub("", text)
+    cleaned = PINYIN_AFTER_HAN.sub(_drop_if_plain_pinyin, TONED_PINYIN.sub("", text))
     return cleaned, visible_len(text) - visible_len(cleaned)
+
+
+def _drop_if_plain_pinyin(match: re.Match[str]) -> str:
+    """Remove an untoned annotation only if every word in it is a Mandarin syllable."""
+    words = match.group()[1:-1].split()
+    return "" if all(PLAIN_SYLLABLE.fullmatch(w) for w in words) else match.group()
 
 
 def strip_broken(text: str) -> tuple[str, int]:

@@ -18,7 +18,8 @@ import jieba.posseg
 
 from compare.model import CleanDocument, Paragraph, Passage
 
-SENTENCE_SPLIT = re.compile(r"(?<=[。！？!?；;…])(?![。！？!?；;…'\"”’」』）)])|(?<=[。！？!?][”’」』])")
+# A sentence: text up to a run of sentence ends, with any closing quotes or brackets after it.
+SENTENCE = re.compile(r"[^。！？!?；;…]+(?:[。！？!?；;…]+['\"”’」』）)]*)?|[。！？!?；;…]+['\"”’」』）)]*")
 TOKEN_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
@@ -51,6 +52,11 @@ def tokenize(text: str) -> list[str]:
     return [t for t in _tokenizer().lcut(text) if t.strip()]
 
 
+def token_spans(text: str) -> list[tuple[str, int, int]]:
+    """Segment text into (word, start, end) character spans with jieba."""
+    return [(w, start, end) for w, start, end in _tokenizer().tokenize(text)]
+
+
 def tag(text: str) -> list[tuple[str, str]]:
     """Segment text into (word, part-of-speech flag) pairs."""
     return [(p.word, p.flag) for p in _pos_tokenizer().lcut(text) if p.word.strip()]
@@ -72,7 +78,7 @@ def content_tokens(text: str) -> list[str]:
 
 def split_sentences(text: str) -> list[str]:
     """Split a paragraph into sentences at Chinese and Western sentence ends, keeping closing quotes."""
-    return [s.strip() for s in SENTENCE_SPLIT.split(text) if s.strip()]
+    return [m.group().strip() for m in SENTENCE.finditer(text) if m.group().strip()]
 
 
 def segment_documents(docs: Sequence[CleanDocument]) -> tuple[Passage, ...]:

@@ -17,7 +17,7 @@ from importlib import resources
 from snownlp import SnowNLP
 
 from compare.model import Evidence, Passage, Tone
-from compare.segment import split_sentences
+from compare.segment import split_sentences, token_spans
 
 NEUTRAL = 0.5
 # How much snownlp's sentiment (centred on 0.5) moves the log-odds, against the lexicon's sum.
@@ -36,7 +36,7 @@ class Lexicon:
     """
 
     weights: dict[str, float]
-    negations: tuple[str, ...]
+    negations: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +45,7 @@ def lexicon() -> Lexicon:
     text = resources.files("compare.resources").joinpath("tone_lexicon.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)
     weights = {**data["promotional"], **data["critical"]}
-    return Lexicon({k: float(v) for k, v in weights.items()}, tuple(data["negations"]))
+    return Lexicon({k: float(v) for k, v in weights.items()}, frozenset(data["negations"]))
 
 
 def sentence_sentiment(text: str) -> float:
@@ -58,6 +58,7 @@ def sentence_sentiment(text: str) -> float:
 def marker_hits(text: str, lex: Lexicon) -> list[Evidence]:
     """Lexicon markers found in text, longest match first, negated markers flipped."""
     hits: list[Evidence] = []
+    spans = token_spans(text)
     taken = [False] * len(text)
     for term in sorted(lex.weights, key=lambda t: (-len(t), t)):
         start = text.find(term)
@@ -66,12 +67,23 @@ def marker_hits(text: str, lex: Lexicon) -> list[Evidence]:
             if not any(taken[i] for i in span):
                 for i in span:
                     taken[i] = True
-                before = text[max(0, start - NEGATION_WINDOW - 1) : start]
-                negated = any(n in before for n in lex.negations) and not any(n in term for n in lex.negations)
+                negated = _is_negated(spans, start, lex.negations)
                 weight = -lex.weights[term] if negated else lex.weights[term]
                 hits.append(Evidence(("不…" if negated else "") + term, weight))
             start = text.find(term, start + 1)
     return hits
+
+
+def _is_negated(spans: Sequence[tuple[str, int, int]], start: int, negations: frozenset[str]) -> bool:
+    """Whether one of the words just before `start` is a negation word (whole jieba words, so 不断 or
+    不仅 do not negate), looking back at most NEGATION_WINDOW words and not past punctuation."""
+    before = [w for w, _, end in spans if end <= start][-NEGATION_WINDOW:]
+    for word in reversed(before):
+        if word in negations:
+            return True
+        if not any(ch.isalnum() for ch in word):
+            return False
+    return False
 
 
 def _squash(log_odds: float) -> float:

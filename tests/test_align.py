@@ -1,0 +1,245 @@
+"""Align: configured and discovered topics on two small made-up corpora on unrelated subjects.
+
+Each corpus has three sources (one in Traditional script). In every source, passages 0–2 report
+the same three facts in different words; passage 3 is something only that source covers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+import pytest
+
+from compare.align import align
+from compare.clean import clean_document
+from compare.model import BuildOptions, Passage, RawDocument, Topic, TopicSpec
+from compare.segment import segment_documents
+
+# A city's new subway line. metro_daily opens with a title line (a heading, not a passage).
+SUBWAY = {
+    "metro_daily": [
+        "江州地铁7号线今日开通",
+        "江州地铁7号线今天上午正式开通运营，线路全长二十八公里，共设十八座车站，连接城北火车站和南部新城。",
+        "7号线票价实行里程计价，起步价为2元，全程最高票价7元，乘客可以使用手机扫码进站。",
+        "开通首日，不少市民专程赶来乘坐，一位在南部新城上班的乘客说，以前坐公交要一个半小时，现在四十分钟就能到公司。",
+        "沿线的文化广场站墙面上装饰着本地艺术家创作的大型壁画，描绘了江州老城的街巷风貌和传统节庆。",
+    ],
+    "morning_post": [
+        "经过五年建设，江州地铁7号线今日开通，全长二十八公里，设车站十八座，从城北火车站一路向南延伸到南部新城。",
+        "关于票价，7号线起步价2元，最高票价7元，与既有线路统一按里程计价，手机扫码即可乘车。",
+        "记者在早高峰看到，车厢内乘客不少，有市民表示，上班通勤时间从一个多小时缩短到四十分钟左右。",
+        "受地铁开通带动，南部新城的二手房挂牌价格近三个月上涨了百分之八，中介门店的看房人数明显增加。",
+    ],
+    "hk_herald": [
+        "江州地鐵7號線今日正式開通，全長二十八公里，共設十八個車站，北起火車站，南至南部新城。",
+        "該線路按里程計價，起步票價2元，全程最高7元，乘客可用手機掃碼進站。",
+        "首日有大批市民搭乘，一名在南部新城工作的市民表示，過去搭公交車要一個半小時，如今四十分鐘便可到達公司。",
+        "工程建設期間曾發生一次隧道滲水事故，施工方當時停工整改兩個月，所幸沒有造成人員傷亡。",
+    ],
+}
+
+# A football transfer. tw_sports is in Traditional script.
+TRANSFER = {
+    "sports_daily": [
+        "前锋李明转会海港队",
+        "上海海港足球俱乐部今天宣布，从山东泰山队引进国脚前锋李明，双方签约五年，转会费约为八千万元。",
+        "李明上赛季在中超联赛出场二十八次，打进十九个进球，还送出七次助攻，是本土射手中进球最多的球员。",
+        "泰山队主教练在发布会上表示，尊重球员的选择，感谢李明过去六个赛季为球队做出的贡献。",
+        "李明去年成立了一个青少年足球公益基金，资助家乡农村学校修建球场和购买训练器材。",
+    ],
+    "goal_news": [
+        "海港队官方确认签下泰山队前锋李明，合同期为五年，据悉转会费在八千万元左右，创下本土球员转会纪录。",
+        "上赛季，李明代表泰山队在中超出场二十八次，攻入十九球并有七次助攻，本土射手中排名第一。",
+        "对于李明的离开，泰山队主帅说俱乐部尊重他的决定，并感谢他六个赛季以来的付出。",
+        "消息公布后不到一个小时，海港队官方商城印有李明名字的新球衣就售出了三千多件。",
+    ],
+    "tw_sports": [
+        "上海海港足球俱樂部宣佈，從山東泰山隊簽入國腳前鋒李明，雙方簽約五年，轉會費約八千萬元。",
+        "李明上季在中超聯賽上陣二十八場，射入十九球，另有七次助攻，是本土射手中入球最多的球員。",
+        "泰山隊主教練表示尊重球員的選擇，並感謝李明過去六個賽季為球隊作出的貢獻。",
+        "李明曾在前年因膝蓋十字韌帶撕裂缺陣半個賽季，醫療團隊表示他目前的身體狀況良好。",
+    ],
+}
+CORPORA = {"subway": SUBWAY, "transfer": TRANSFER}
+SHARED = (0, 1, 2)  # passage indexes every source of a corpus shares
+UNSHARED = 3
+DEFAULTS = BuildOptions()
+
+
+@cache
+def _passages(*names: str) -> tuple[tuple[Passage, ...], tuple[str, ...]]:
+    """Clean and segment the named corpora together; return passages and source ids."""
+    docs = []
+    for name in names:
+        for source, lines in CORPORA[name].items():
+            text = "\n".join(lines)
+            docs.append(clean_document(RawDocument(source, f"{source}.txt", text, "utf-8", len(text.encode()))))
+    return segment_documents(docs), tuple(d.id for d in docs)
+
+
+def _align(
+    names: Sequence[str], specs: Sequence[TopicSpec] = (), options: BuildOptions = DEFAULTS
+) -> tuple[tuple[Topic, ...], tuple[Passage, ...]]:
+    passages, source_ids = _passages(*names)
+    return align(passages, specs, source_ids, options)
+
+
+def _discovered(topics: Sequence[Topic]) -> list[Topic]:
+    return [t for t in topics if t.origin == "discovered"]
+
+
+def _shared_groups(name: str) -> set[frozenset[str]]:
+    """The passage-id groups a perfect aligner would discover in a corpus."""
+    return {frozenset(f"{source}:p{i}" for source in CORPORA[name]) for i in SHARED}
+
+
+def test_fixture_has_traditional_sources_and_skips_titles() -> None:
+    passages, _ = _passages("subway", "transfer")
+    assert {p.id for p in passages if p.text != p.text_simplified} == {
+        f"{source}:p{i}" for source in ("hk_herald", "tw_sports") for i in (*SHARED, UNSHARED)
+    }
+    assert all(p.index <= UNSHARED for p in passages)  # the title lines are headings, not passages
+
+
+@pytest.mark.parametrize("name", CORPORA)
+def test_discovered_topics_group_each_shared_fact_across_all_sources(name: str) -> None:
+    topics, _ = _align([name])
+    discovered = _discovered(topics)
+    assert {frozenset(t.passages) for t in discovered} == _shared_groups(name)
+    sources = tuple(CORPORA[name])
+    for topic in discovered:
+        assert topic.sources == sources
+        assert topic.omitted_by == ()
+    assert [t.id for t in discovered] == ["d1", "d2", "d3"]
+
+
+@pytest.mark.parametrize("name", CORPORA)
+def test_unshared_paragraph_is_in_no_discovered_topic(name: str) -> None:
+    topics, passages = _align([name])
+    in_topics = {pid for t in topics for pid in t.passages}
+    for source in CORPORA[name]:
+        unshared = f"{source}:p{UNSHARED}"
+        assert unshared not in in_topics
+        assert next(p for p in passages if p.id == unshared).topics == ()
+
+
+def test_discovery_never_pairs_passages_of_unrelated_subjects() -> None:
+    topics, _ = _align(["subway", "transfer"])
+    discovered = _discovered(topics)
+    for topic in discovered:
+        subjects = {name for name, corpus in CORPORA.items() for s in topic.sources if s in corpus}
+        assert len(subjects) == 1, f"{topic.id} mixes subjects: {topic.passages}"
+    assert {frozenset(t.passages) for t in discovered} == _shared_groups("subway") | _shared_groups("transfer")
+
+
+def test_discovered_topic_is_labelled_with_its_distinctive_terms() -> None:
+    topics, _ = _align(["subway"])
+    fares = next(t for t in topics if "metro_daily:p1" in t.passages)
+    assert "票价" in fares.keywords
+    assert "票价" in fares.label
+
+
+def test_topic_passages_and_sources_follow_the_given_source_order() -> None:
+    passages, source_ids = _passages("subway")
+    order = tuple(reversed(source_ids))
+    topics, _ = align(passages, [], order, DEFAULTS)
+    for topic in topics:
+        assert topic.sources == order
+        assert [pid.split(":")[0] for pid in topic.passages] == list(order)
+
+
+SUBWAY_SOURCES = tuple(SUBWAY)
+TRANSFER_SOURCES = tuple(TRANSFER)
+
+
+@pytest.mark.parametrize(
+    ("name", "spec", "passages"),
+    [
+        (
+            "subway",
+            TopicSpec("fare", "票价", keywords=("票价", "扫码")),
+            ("metro_daily:p1", "morning_post:p1", "hk_herald:p1"),
+        ),
+        # Simplified keywords match the Traditional source (滲水事故).
+        ("subway", TopicSpec("safety", "施工安全", keywords=("渗水", "事故"), min_hits=1), ("hk_herald:p3",)),
+        # Traditional keywords match a Simplified source.
+        ("subway", TopicSpec("mural", "壁畫", keywords=("壁畫",), min_hits=1), ("metro_daily:p3",)),
+        ("subway", TopicSpec("housing", "房价", keywords=("二手房", "挂牌"), min_hits=2), ("morning_post:p3",)),
+        # One keyword of two is not enough when two hits are needed.
+        ("subway", TopicSpec("stocks", "股市", keywords=("二手房", "股票"), min_hits=2), ()),
+        # A pattern hit suffices; it is tried on the Simplified text too (起步票價 -> 起步票价).
+        ("subway", TopicSpec("start", "起步价", patterns=(r"起步票?价\s*2元",)), ("morning_post:p1", "hk_herald:p1")),
+        (
+            "transfer",
+            TopicSpec("fee", "转会费", keywords=("转会费", "八千万")),
+            ("sports_daily:p0", "goal_news:p0", "tw_sports:p0"),
+        ),
+        (
+            "transfer",
+            TopicSpec("fee-trad", "轉會費", keywords=("轉會費", "八千萬")),
+            ("sports_daily:p0", "goal_news:p0", "tw_sports:p0"),
+        ),
+        ("transfer", TopicSpec("injury", "伤病", keywords=("韧带", "膝盖")), ("tw_sports:p3",)),
+    ],
+    ids=lambda v: v.id if isinstance(v, TopicSpec) else None,
+)
+def test_configured_topic_holds_exactly_the_matching_passages(
+    name: str, spec: TopicSpec, passages: tuple[str, ...]
+) -> None:
+    topics, _ = _align([name], [spec], BuildOptions(discover=False))
+    (topic,) = topics
+    all_sources = tuple(CORPORA[name])
+    covering = tuple(s for s in all_sources if any(pid.startswith(f"{s}:") for pid in passages))
+    assert (topic.id, topic.label, topic.origin) == (spec.id, spec.label, "configured")
+    assert topic.passages == passages
+    assert topic.sources == covering
+    assert topic.omitted_by == tuple(s for s in all_sources if s not in covering)
+
+
+def test_configured_topics_are_set_on_passages() -> None:
+    specs = [
+        TopicSpec("fare", "票价", keywords=("票价", "扫码")),
+        TopicSpec("start", "起步价", patterns=(r"起步票?价\s*2元",)),
+    ]
+    _, passages = _align(["subway"], specs, BuildOptions(discover=False))
+    by_id = {p.id: p.topics for p in passages}
+    assert by_id["metro_daily:p1"] == ("fare",)
+    assert by_id["hk_herald:p1"] == ("fare", "start")
+    assert by_id["metro_daily:p0"] == ()
+
+
+def test_configured_omitted_by_names_sources_without_the_topic() -> None:
+    spec = TopicSpec("safety", "施工安全", keywords=("事故", "伤亡"), min_hits=1)
+    (topic,) = _align(["subway"], [spec], BuildOptions(discover=False))[0]
+    assert topic.sources == ("hk_herald",)
+    assert topic.omitted_by == ("metro_daily", "morning_post")
+
+
+def test_discovered_topic_duplicating_a_configured_one_is_dropped() -> None:
+    fare = TopicSpec("fare", "票价", keywords=("票价", "扫码"))
+    topics, _ = _align(["subway"], [fare])
+    assert [t.id for t in topics] == ["fare", "d1", "d2"]  # the fare group is not discovered again
+    fare_group = frozenset(topics[0].passages)
+    discovered = {frozenset(t.passages) for t in _discovered(topics)}
+    assert discovered == _shared_groups("subway") - {fare_group}
+
+
+def test_discovered_topics_are_kept_when_configured_ones_cover_other_passages() -> None:
+    safety = TopicSpec("safety", "施工安全", keywords=("事故", "伤亡"), min_hits=1)
+    topics, _ = _align(["subway"], [safety])
+    assert [t.id for t in topics] == ["safety", "d1", "d2", "d3"]
+    assert {frozenset(t.passages) for t in _discovered(topics)} == _shared_groups("subway")
+
+
+def test_no_discovery_when_switched_off() -> None:
+    topics, passages = _align(["subway"], (), BuildOptions(discover=False))
+    assert topics == ()
+    assert all(p.topics == () for p in passages)
+
+
+def test_keyword_written_in_both_scripts_counts_as_one_hit() -> None:
+    """Regression: 壁画 and 壁畫 are one keyword after conversion, so they must not satisfy min_hits=2 together."""
+    spec = TopicSpec("mural", "壁画", keywords=("壁画", "壁畫"), min_hits=2)
+    (topic,) = _align(["subway"], [spec], BuildOptions(discover=False))[0]
+    assert topic.passages == ()

@@ -1,0 +1,255 @@
+"""Clean: pinyin, broken characters, page chrome, repeated blocks, and the removal audit."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.clean import (
+    SAMPLE_CHARS,
+    chrome_rules,
+    clean_document,
+    cut_at_body_end,
+    is_chrome_line,
+    strip_broken,
+    strip_pinyin,
+)
+from compare.model import CleanDocument, RawDocument
+
+# --- strip_pinyin ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("簡(jiǎn)陋的房子", "簡陋的房子"),
+        ("寫（xiě）字", "寫字"),
+        ("簡(jiǎn lòu)陋", "簡陋"),
+        ("去IOE(IBM小型机+Oracle数据库+EMC存储)", "去IOE(IBM小型机+Oracle数据库+EMC存储)"),
+        ("人工超级智能(ASI)", "人工超级智能(ASI)"),
+        ("按词元(token)计费", "按词元(token)计费"),
+        # A neutral-tone syllable alone is not enough evidence of pinyin...
+        ("他的(de)书", "他的(de)书"),
+        # ...but in a text that has toned pinyin it is removed too.
+        ("他的(de)书很簡(jiǎn)陋", "他的书很簡陋"),
+        ("没有拼音的句子。", "没有拼音的句子。"),
+    ],
+)
+def test_strip_pinyin(text: str, expected: str) -> None:
+    cleaned, removed = strip_pinyin(text)
+    assert cleaned == expected
+    assert removed == len("".join(text.split())) - len("".join(cleaned.split()))  # whitespace is not counted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("簡(jiǎn)陋，人工超级智能(ASI)", "簡陋，人工超级智能(ASI)"),
+        ("簡(jiǎn)陋，去IOE(IBM小型机+Oracle数据库+EMC存储)", "簡陋，去IOE(IBM小型机+Oracle数据库+EMC存储)"),
+        ("簡(jiǎn)陋，模型按词元(token)计费", "簡陋，模型按词元(token)计费"),
+        ("簡(jiǎn)陋，智能体(agent)", "簡陋，智能体(agent)"),
+    ],
+    ids=["ASI", "IOE", "token", "agent"],
+)
+def test_strip_pinyin_keeps_english_glosses_in_a_text_with_pinyin(text: str, expected: str) -> None:
+    """Regression: once a text has toned pinyin, any 1–6 lowercase letters after a Han are taken for pinyin."""
+    assert strip_pinyin(text)[0] == expected
+
+
+# --- strip_broken ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "removed"),
+    [
+        ("地铁\ufffd开通", "地铁开通", 1),
+        ("地铁\ufffd\ufffd\ufffd开通", "地铁开通", 3),
+        ("地铁\ue000\uf8ff开通", "地铁开通", 2),
+        ("地铁???开通", "地铁开通", 3),
+        ("地铁？？？？开通", "地铁开通", 4),
+        ("真的吗??", "真的吗??", 0),  # two question marks can be real punctuation
+        ("真的吗？", "真的吗？", 0),
+    ],
+    ids=[
+        "replacement",
+        "replacement-run",
+        "private-use",
+        "ascii-question-run",
+        "fullwidth-question-run",
+        "two-q",
+        "one-q",
+    ],
+)
+def test_strip_broken(text: str, expected: str, removed: int) -> None:
+    assert strip_broken(text) == (expected, removed)
+
+
+# --- is_chrome_line -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "分享至",
+        "评论：",
+        "扫一扫下载APP",
+        "责任编辑：张三",
+        "来源：新华社",
+        "2024-05-17 10:30",
+        "正在阅读：",
+        "相关阅读",
+        "热门推荐",
+        "关注我们",
+        "首页 > 科技",
+        "上一篇：地铁票价调整",
+        "科技",
+    ],
+)
+def test_is_chrome_line_on_chrome(line: str) -> None:
+    assert is_chrome_line(line, chrome_rules())
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "阿里云宣布降价，分享了新的计划。",
+        "编辑部今天收到读者来信，表示支持。",
+        "2024年5月17日，地铁十九号线开通。",
+        "评论区里有很多讨论。",
+        "科技公司今天发布财报。",
+        # A long paragraph is never removed by a line pattern, even if it matches one.
+        "责任编辑：" + "这是一段很长的正文，讲述地铁开通的经过和市民的反应。" * 2,
+    ],
+)
+def test_is_chrome_line_on_prose(line: str) -> None:
+    assert not is_chrome_line(line, chrome_rules())
+
+
+# --- cut_at_body_end ------------------------------------------------------------------------------
+
+BODY = [
+    "江州地铁7号线今天上午正式开通运营，线路全长二十八公里，共设十八座车站。",
+    "7号线票价实行里程计价，起步价为2元，全程最高票价7元，乘客可以手机扫码进站。",
+    "开通首日，不少市民专程赶来乘坐，一位乘客说，现在四十分钟就能到公司。",
+]
+
+
+def test_cut_at_body_end_cuts_at_a_marker_after_the_body() -> None:
+    lines = [*BODY, "本文为转载内容，版权归原作者所有。", "某明星深夜现身机场引发围观"]
+    body, tail = cut_at_body_end(lines, chrome_rules())
+    assert body == BODY
+    assert tail == lines[3:]
+
+
+def test_cut_at_body_end_ignores_a_marker_before_most_of_the_prose() -> None:
+    lines = ["本文为原创内容，欢迎阅读。", *BODY]
+    assert cut_at_body_end(lines, chrome_rules()) == (lines, [])
+
+
+def test_cut_at_body_end_without_marker() -> None:
+    assert cut_at_body_end(BODY, chrome_rules()) == (BODY, [])
+
+
+# --- clean_document -------------------------------------------------------------------------------
+
+TITLE = "江州地铁7号线今日开通"
+BYLINE = "文|江州晚报"
+
+
+def _clean(*lines: str) -> CleanDocument:
+    text = "\n".join(lines)
+    return clean_document(RawDocument("metro", "metro.txt", text, "utf-8", len(text.encode())))
+
+
+def _reasons(doc: CleanDocument) -> list[str]:
+    return [r.reason for r in doc.removed]
+
+
+def test_clean_document_keeps_one_copy_of_a_body_printed_twice() -> None:
+    doc = _clean(TITLE, BYLINE, *BODY, *BODY)
+    assert [p.text for p in doc.paragraphs] == [TITLE, BYLINE, *BODY]
+    assert _reasons(doc) == ["duplicate"]
+    assert doc.removed[0].chars == sum(len(line) for line in BODY)
+
+
+def test_clean_document_keeps_short_lines_that_repeat() -> None:
+    doc = _clean(TITLE, "第一，", BODY[0], "第一，", BODY[1])
+    assert [p.text for p in doc.paragraphs].count("第一，") == 2
+    assert "duplicate" not in _reasons(doc)
+
+
+def test_clean_document_removes_reprint_notice_and_teasers_as_appended_chrome() -> None:
+    teasers = ["某明星深夜现身机场引发围观", "五道家常菜做法简单又好吃", "这款手机降价一千元值得买吗"]
+    doc = _clean(TITLE, BYLINE, *BODY, "本文为转载内容，版权归原作者所有。", *teasers)
+    assert [p.text for p in doc.paragraphs] == [TITLE, BYLINE, *BODY]
+    assert _reasons(doc) == ["appended-chrome"]
+    assert doc.removed[0].sample == "本文为转载内容，版权归原作者所有。"
+
+
+def test_clean_document_removes_line_chrome_as_boilerplate() -> None:
+    doc = _clean("首页 > 城市", TITLE, "2024-05-17 10:30", BODY[0], "分享至", BODY[1], BODY[2], "责任编辑：张三")
+    assert [p.text for p in doc.paragraphs] == [TITLE, *BODY]
+    assert _reasons(doc) == ["boilerplate"]
+
+
+def test_clean_document_repairs_pinyin_and_broken_characters() -> None:
+    doc = _clean("簡(jiǎn)陋的站房已经拆除，新的车站宽敞明亮。", "乘客表示\ufffd\ufffd新车站比原来方便多了。")
+    assert [p.text for p in doc.paragraphs] == [
+        "簡陋的站房已经拆除，新的车站宽敞明亮。",
+        "乘客表示新车站比原来方便多了。",
+    ]
+    assert _reasons(doc) == ["pinyin", "broken-encoding"]
+    assert doc.removed[0].sample == "(jiǎn)"
+
+
+def test_clean_document_traditional_gets_simplified_text() -> None:
+    doc = _clean(
+        "江州地鐵7號線今日開通",
+        "江州地鐵7號線今日正式開通，全長二十八公里，共設十八個車站。",
+        "首日有大批市民搭乘，後來的乘客也有著很好的體驗。",
+    )
+    assert doc.script == "traditional"
+    assert [p.text_simplified for p in doc.paragraphs] == [
+        "江州地铁7号线今日开通",
+        "江州地铁7号线今日正式开通，全长二十八公里，共设十八个车站。",
+        "首日有大批市民搭乘，后来的乘客也有着很好的体验。",
+    ]
+    assert doc.paragraphs[1].text == "江州地鐵7號線今日正式開通，全長二十八公里，共設十八個車站。"
+
+
+def test_clean_document_simplified_keeps_its_text() -> None:
+    doc = _clean(TITLE, *BODY)
+    assert doc.script == "simplified"
+    assert all(p.text_simplified == p.text for p in doc.paragraphs)
+
+
+def test_clean_document_title_outlet_and_headings() -> None:
+    doc = _clean(TITLE, BYLINE, *BODY)
+    assert doc.title == TITLE
+    assert doc.outlet == "江州晚报"
+    assert [p.heading for p in doc.paragraphs] == [True, True, False, False, False]
+    assert [p.index for p in doc.paragraphs] == [0, 1, 2, 3, 4]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [TITLE, BYLINE, *BODY, *BODY],
+        [TITLE, *BODY, "本文为转载内容，版权归原作者所有。", "某明星深夜现身机场引发围观"],
+        ["分享至", TITLE, *BODY, "责任编辑：张三"],
+        [TITLE, *BODY],
+    ],
+    ids=["duplicate", "appended", "boilerplate", "nothing-removed"],
+)
+def test_clean_document_character_accounting(lines: list[str]) -> None:
+    doc = _clean(*lines)
+    assert doc.chars_in >= doc.chars_kept
+    assert doc.chars_in - doc.chars_kept == sum(r.chars for r in doc.removed)
+
+
+def test_clean_document_audit_samples_are_short() -> None:
+    long_paragraph = "这是一段很长的正文内容，讲述了地铁开通的经过、市民的反应和票价的安排。" * 3
+    doc = _clean(TITLE, long_paragraph, long_paragraph, BODY[0], "本文为转载内容，" + long_paragraph)
+    assert {r.reason for r in doc.removed} == {"duplicate", "appended-chrome"}
+    for removal in doc.removed:
+        assert len(removal.sample) <= SAMPLE_CHARS
+        assert removal.chars > len(removal.sample)

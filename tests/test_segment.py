@@ -1,0 +1,135 @@
+"""Segment: jieba tokenization with the user dictionary, sentence splitting, passages."""
+
+from __future__ import annotations
+
+import jieba
+import pytest
+
+from compare.clean import clean_document
+from compare.model import RawDocument
+from compare.segment import content_tokens, segment_documents, split_sentences, stopwords, tag, tokenize
+
+USER_TERMS = ["去IOE", "资本开支", "通义千问"]
+USER_TERM_SENTENCE = "阿里巴巴决定去IOE，提高资本开支，并发布通义千问大模型。"
+
+
+@pytest.mark.parametrize("term", USER_TERMS)
+def test_tokenize_keeps_user_dictionary_terms_whole(term: str) -> None:
+    """Regression: a user dictionary loaded into another tokenizer (e.g. global jieba) has no effect."""
+    assert term in tokenize(USER_TERM_SENTENCE)
+
+
+@pytest.mark.parametrize("term", USER_TERMS)
+def test_tag_keeps_user_dictionary_terms_whole(term: str) -> None:
+    assert term in [word for word, _ in tag(USER_TERM_SENTENCE)]
+
+
+@pytest.fixture(scope="module")
+def plain_jieba_tokens() -> list[str]:
+    """The sentence as jieba segments it without the user dictionary."""
+    return jieba.Tokenizer().lcut(USER_TERM_SENTENCE)
+
+
+@pytest.mark.parametrize("term", USER_TERMS)
+def test_user_terms_need_the_user_dictionary(term: str, plain_jieba_tokens: list[str]) -> None:
+    """Guards the two tests above: plain jieba splits these terms, so keeping them whole is the dictionary's doing."""
+    assert term not in plain_jieba_tokens
+
+
+def test_tokenize_drops_whitespace() -> None:
+    assert tokenize("公司 ABC  发布\n模型") == ["公司", "ABC", "发布", "模型"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我们的公司，2024！", ["公司"]),
+        ("我们在2024年的3800亿投资，是的！", ["投资"]),
+        ("公司 ABC 发布 GPT-4 模型", ["公司", "abc", "发布", "gpt", "模型"]),
+        ("阿里巴巴决定去IOE，提高资本开支。", ["阿里巴巴", "决定", "去IOE", "提高", "资本开支"]),
+        ("一 二 三", []),
+        ("", []),
+    ],
+)
+def test_content_tokens(text: str, expected: list[str]) -> None:
+    assert content_tokens(text) == expected
+
+
+def test_content_tokens_drops_stopwords_punctuation_and_digits() -> None:
+    tokens = content_tokens("我们认为，这个项目在2024年已经完成了80%，但是还有一些问题！")
+    assert tokens  # the sentence has content words
+    assert not set(tokens) & stopwords()
+    assert not any(t.isdigit() or len(t) < 2 for t in tokens)
+    assert all(any(ch.isalnum() for ch in t) for t in tokens)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今天下雨了。明天呢？我不知道！", ["今天下雨了。", "明天呢？", "我不知道！"]),
+        ("第一句；第二句", ["第一句；", "第二句"]),
+        ("他说：“我们会赢。”然后走了。", ["他说：“我们会赢。”", "然后走了。"]),
+        ("他问：“真的吗？”她点头。", ["他问：“真的吗？”", "她点头。"]),
+        ("「好的。」她回答。", ["「好的。」", "她回答。"]),
+        ("他说：“好。”", ["他说：“好。”"]),
+        ("他犹豫了……最后还是答应了。", ["他犹豫了……", "最后还是答应了。"]),
+        ("等等……", ["等等……"]),
+        ("好！！真的？！", ["好！！", "真的？！"]),
+        ("数字3.5不会断开。", ["数字3.5不会断开。"]),
+        ("Really? Yes!", ["Really?", "Yes!"]),
+        ("", []),
+    ],
+)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+def test_split_sentences_keeps_nested_closing_quotes_together() -> None:
+    """Regression: a sentence ending in two closing quotes (。’”) must not be split between them."""
+    assert split_sentences("他说：“老板说‘好。’”然后走了。") == ["他说：“老板说‘好。’”", "然后走了。"]
+
+
+def _doc(doc_id: str, *lines: str, traditional: bool = False) -> RawDocument:
+    text = "\n".join(lines)
+    return RawDocument(doc_id, f"{doc_id}.txt", text, "big5" if traditional else "utf-8", len(text.encode()))
+
+
+def test_segment_documents_joins_lead_in_and_skips_headings() -> None:
+    doc = clean_document(
+        _doc(
+            "daily",
+            "云计算的未来",  # title: a heading
+            "王坚曾指出：",
+            "云计算会像水和电一样成为公共服务，这是一个长期的过程。",
+            "市场反应",  # section heading
+            "市民们对新的云服务普遍表示满意，认为办事更方便了。",
+        )
+    )
+    passages = segment_documents([doc])
+    assert [p.text for p in passages] == [
+        "王坚曾指出：云计算会像水和电一样成为公共服务，这是一个长期的过程。",
+        "市民们对新的云服务普遍表示满意，认为办事更方便了。",
+    ]
+    assert [(p.id, p.source, p.index) for p in passages] == [("daily:p0", "daily", 0), ("daily:p1", "daily", 1)]
+    assert "王坚" in passages[0].tokens
+    assert "云计算" in passages[0].tokens
+
+
+def test_segment_documents_lead_in_at_the_end_stays_a_passage() -> None:
+    doc = clean_document(_doc("daily", "市民们对新的云服务普遍表示满意，认为办事更方便了。", "王坚曾指出："))
+    assert [p.text for p in segment_documents([doc])] == [
+        "市民们对新的云服务普遍表示满意，认为办事更方便了。",
+        "王坚曾指出：",
+    ]
+
+
+def test_segment_documents_tokens_come_from_simplified_text() -> None:
+    docs = [
+        clean_document(_doc("daily", "阿里巴巴决定去IOE，提高资本开支，并发布通义千问大模型。")),
+        clean_document(_doc("herald", "阿里巴巴決定去IOE，提高資本開支，並發佈通義千問大模型。", traditional=True)),
+    ]
+    daily, herald = segment_documents(docs)
+    assert herald.text == "阿里巴巴決定去IOE，提高資本開支，並發佈通義千問大模型。"
+    assert herald.text_simplified == daily.text
+    assert herald.tokens == daily.tokens
+    assert "资本开支" in herald.tokens
