@@ -68,13 +68,13 @@ def stage_progress(enabled: bool) -> Iterator[Progress]:
     with click.progressbar(
         length=len(steps), label="compare", file=sys.stderr, show_pos=True, item_show_func=lambda s: s
     ) as bar:
-        seen: list[str] = []
+        started: list[str] = []
 
         def report(stage: str) -> None:
-            if seen:
-                bar.update(1, seen[-1])
-            seen.append(stage)
-            bar.update(0, stage)
+            # Position counts finished stages; the label names the one now running.
+            bar.update(1 if started else 0, f"{stage}…")
+            started.append(stage)
+            bar.render_progress()
 
         yield report
         bar.update(len(steps) - bar.pos)
