@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from compare.model import CleanDocument, Paragraph, RawDocument, Removal
-from compare.script import TRADITIONAL, detect_script, to_simplified
+from compare.script import detect_script, to_simplified
 
 TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_SYLLABLE = rf"[a-zü{TONE_VOWELS}]{{1,6}}[1-5]?"
@@ -29,9 +29,13 @@ PLAIN_SYLLABLE = re.compile(
 # A toned run is pinyin wherever it stands (also after a character garbled by a broken encoding).
 TONED_PINYIN = re.compile(rf"[(（](?=[^)）]*[{TONE_VOWELS}]){_PINYIN_SYLLABLE}(?:\s+{_PINYIN_SYLLABLE})*[)）]")
 BROKEN_CHARS = re.compile(r"[\ufffd\ue000-\uf8ff]+|\?{3,}|？{3,}")
+SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff，、；：])\s(?=[\u4e00-\u9fff])")
+INNER_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*(?=.)")
 SENTENCE_END = re.compile(r"[。！？!?；;…:：]['\"”’」』）)]*$")
-BYLINE = re.compile(r"^(?:文\s*[|｜丨/]\s*|作者\s*[:：|｜]?\s*|记者\s*|記者\s*)(.{2,24})$")
 SAMPLE_CHARS = 40
+# A trailing run of at least this many short unpunctuated lines after the body is a list of teasers or tags.
+MIN_TRAILING_ITEMS = 3
+MIN_PROSE_CHARS = 20
 # Shorter lines (section numbers, "第一,") may legitimately repeat; they are not deduplicated.
 MIN_DEDUP_KEY = 6
 
@@ -43,12 +47,16 @@ class ChromeRules:
     Attributes:
         line: patterns that mark a short line as chrome.
         end: patterns that mark the end of the article body.
-        max_line_chars: lines longer than this are never removed by `line` patterns.
+        byline: patterns of bylines, with groups `author` and/or `outlet`.
+        max_line_chars: lines longer than this are never removed by `line` or `byline` patterns.
+        byline_lines: how many lines from the top are searched for a byline.
     """
 
     line: tuple[re.Pattern[str], ...]
     end: tuple[re.Pattern[str], ...]
+    byline: tuple[re.Pattern[str], ...]
     max_line_chars: int
+    byline_lines: int
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +67,9 @@ def chrome_rules() -> ChromeRules:
     return ChromeRules(
         line=tuple(re.compile(p) for p in data["line"]),
         end=tuple(re.compile(p) for p in data["end"]),
+        byline=tuple(re.compile(p) for p in data["byline"]),
         max_line_chars=int(data["max_line_chars"]),
+        byline_lines=int(data["byline_lines"]),
     )
 
 
@@ -99,10 +109,25 @@ def strip_broken(text: str) -> tuple[str, int]:
 
 
 def normalize_text(text: str) -> str:
-    """Normalize Unicode (NFC), line ends and in-line whitespace."""
+    """Normalize Unicode (NFC), line ends and in-line whitespace (a space between two Han characters,
+    left by hard line wrapping, is dropped: Chinese does not separate words with spaces)."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u3000", " ").replace("\xa0", " ")
-    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(SPACE_BETWEEN_HAN.sub("", line) for line in lines)
+
+
+def rejoin_wrapped(lines: list[str]) -> list[str]:
+    """Join a line broken mid-sentence to the next one: it has a sentence end inside but not at its end."""
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        if previous and INNER_SENTENCE_END.search(previous) and not SENTENCE_END.search(previous):
+            glue = " " if previous[-1].isascii() and line[0].isascii() else ""
+            joined[-1] = previous + glue + line
+        else:
+            joined.append(line)
+    return joined
 
 
 def _dedup_key(line: str) -> str:
@@ -110,9 +135,9 @@ def _dedup_key(line: str) -> str:
     return "".join(ch for ch in line if ch.isalnum())
 
 
-def is_heading(line: str, min_chars: int) -> bool:
-    """A short line without a sentence end: a title, section heading or section number."""
-    return visible_len(line) < min_chars and not SENTENCE_END.search(line)
+def is_heading(line: str, max_chars: int) -> bool:
+    """A short line without a sentence end: a title, section heading, caption or section number."""
+    return visible_len(line) < max_chars and not SENTENCE_END.search(line)
 
 
 class _Audit:
@@ -155,45 +180,57 @@ def is_chrome_line(line: str, rules: ChromeRules) -> bool:
     return visible_len(line) <= rules.max_line_chars and any(p.search(line) for p in rules.line)
 
 
-def _find_outlet(lines: list[str]) -> str | None:
-    """The outlet or author from a byline near the top (文|…, 作者…, 记者…), if any."""
-    for line in lines[:12]:
-        match = BYLINE.match(line)
-        if match:
-            return match.group(1).strip(" |｜丨")
+def cut_trailing_list(lines: list[str], *, min_items: int = MIN_TRAILING_ITEMS) -> tuple[list[str], list[str]]:
+    """Split off a list of short unpunctuated lines after the last prose line ("related" teasers, tags).
+
+    Returns:
+        (body lines, trailing list); the list is empty unless it has at least `min_items` lines.
+    """
+    last_prose = max((i for i, line in enumerate(lines) if _is_prose(line)), default=-1)
+    tail = lines[last_prose + 1 :]
+    if last_prose < 0 or len(tail) < min_items:
+        return lines, []
+    return lines[: last_prose + 1], tail
+
+
+def _is_prose(line: str) -> bool:
+    """A line of running text: ends a sentence and is longer than a caption."""
+    return bool(SENTENCE_END.search(line)) and visible_len(line) >= MIN_PROSE_CHARS
+
+
+@dataclass(frozen=True)
+class Byline:
+    """Who wrote or published an article, as a byline near its top states it."""
+
+    line: str
+    author: str | None
+    outlet: str | None
+
+
+def find_byline(lines: list[str], rules: ChromeRules) -> Byline | None:
+    """The first byline among the top lines (文|…, 记者…, …|出品, 来源：…), if any."""
+    for line in lines[: rules.byline_lines]:
+        if visible_len(line) > rules.max_line_chars:
+            continue
+        for pattern in rules.byline:
+            match = pattern.match(line)
+            if match:
+                named = match.groupdict()
+                author, outlet = named.get("author"), named.get("outlet")
+                return Byline(line, author.strip() if author else None, outlet.strip() if outlet else None)
     return None
 
 
-def _find_title(lines: list[str], min_chars: int, fallback: str) -> str:
+def _find_title(lines: list[str], max_heading_chars: int, fallback: str) -> str:
     """The first heading-like line near the top, else the start of the first line."""
     for line in lines[:3]:
-        if is_heading(line, 40) and visible_len(line) >= 4:
+        if is_heading(line, max_heading_chars) and visible_len(line) >= 4:
             return line
     return _sample(lines[0]) if lines else fallback
 
 
-def clean_document(doc: RawDocument, *, min_passage_chars: int = 16) -> CleanDocument:
-    """Clean one decoded document.
-
-    Args:
-        doc: the raw document.
-        min_passage_chars: lines shorter than this without a sentence end are headings.
-
-    Returns:
-        The cleaned document with its paragraphs, detected script and removal audit.
-    """
-    rules = chrome_rules()
-    audit = _Audit()
-    text = normalize_text(doc.text)
-    chars_in = visible_len(text)
-    # 1. Character-level repairs.
-    text, removed = strip_pinyin(text)
-    audit.add("pinyin", removed, next(iter(PINYIN_AFTER_HAN.findall(normalize_text(doc.text))), ""))
-    before_broken = text
-    text, removed = strip_broken(text)
-    audit.add("broken-encoding", removed, next(iter(BROKEN_CHARS.findall(before_broken)), ""))
-    # 2. Repeated blocks (a body printed twice, teaser headlines shown twice): keep the first copy.
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+def drop_repeats(lines: list[str], audit: _Audit) -> list[str]:
+    """Keep the first copy of each line long enough to be a real repeat (a body printed twice, teasers)."""
     unique: list[str] = []
     seen: set[str] = set()
     for line in lines:
@@ -203,34 +240,70 @@ def clean_document(doc: RawDocument, *, min_passage_chars: int = 16) -> CleanDoc
             continue
         seen.add(key)
         unique.append(line)
-    # 3. Text appended after the body's end (reprint notices, related-story lists).
-    body, tail = cut_at_body_end(unique, rules)
-    audit.add("appended-chrome", sum(map(visible_len, tail)), tail[0] if tail else "")
-    # 4. Line-level chrome (navigation, share prompts, timestamps).
-    kept: list[str] = []
-    for line in body:
+    return unique
+
+
+def drop_chrome_lines(lines: list[str], rules: ChromeRules, audit: _Audit) -> list[str]:
+    """Remove single lines of page chrome (navigation, share prompts, timestamps, counters)."""
+    kept = []
+    for line in lines:
         if is_chrome_line(line, rules):
             audit.add("boilerplate", visible_len(line), line)
         else:
             kept.append(line)
-    script = detect_script("".join(kept))
+    return kept
+
+
+def clean_document(doc: RawDocument, *, max_heading_chars: int = 40) -> CleanDocument:
+    """Clean one decoded document.
+
+    Args:
+        doc: the raw document.
+        max_heading_chars: lines shorter than this without a sentence end are headings or captions.
+
+    Returns:
+        The cleaned document with its paragraphs, detected script, metadata and removal audit.
+    """
+    rules = chrome_rules()
+    audit = _Audit()
+    original = normalize_text(doc.text)
+    # 1. Character-level repairs: pinyin annotations, then marks of broken encodings.
+    text, removed = strip_pinyin(original)
+    audit.add("pinyin", removed, next(iter(TONED_PINYIN.findall(original)), ""))
+    text, removed = strip_broken(text)
+    audit.add("broken-encoding", removed, next(iter(BROKEN_CHARS.findall(original)), ""))
+    # 2. Repeated blocks, keeping the first copy.
+    lines = drop_repeats([line.strip() for line in text.split("\n") if line.strip()], audit)
+    # 3. Everything after an end-of-body marker (reprint notice, "related stories" header…).
+    lines, tail = cut_at_body_end(lines, rules)
+    audit.add("appended-chrome", sum(map(visible_len, tail)), tail[0] if tail else "")
+    # 4. Single chrome lines, then a trailing list of teaser headlines or tags.
+    lines = drop_chrome_lines(lines, rules, audit)
+    lines, tail = cut_trailing_list(lines)
+    audit.add("appended-chrome", sum(map(visible_len, tail)), tail[0] if tail else "")
+    # 5. Lines broken mid-sentence are joined; the byline becomes metadata.
+    lines = rejoin_wrapped(lines)
+    byline = find_byline(lines, rules)
+    if byline is not None:
+        lines.remove(byline.line)
+        audit.add("byline", visible_len(byline.line), byline.line)
+    # 6. Paragraphs, each with a Simplified form for analysis (also converts Traditional quotes in Simplified text).
     paragraphs = tuple(
-        Paragraph(
-            index=i,
-            text=line,
-            text_simplified=to_simplified(line) if script == TRADITIONAL else line,
-            heading=is_heading(line, min_passage_chars),
-        )
-        for i, line in enumerate(kept)
+        Paragraph(i, line, to_simplified(line), is_heading(line, max_heading_chars)) for i, line in enumerate(lines)
     )
+    meta = doc.meta
     return CleanDocument(
         id=doc.id,
         file=doc.file,
-        title=_find_title(kept, min_passage_chars, doc.id),
-        outlet=_find_outlet(kept),
-        script=script,
+        title=meta.title or _find_title(lines, max_heading_chars, doc.id),
+        outlet=meta.outlet or (byline.outlet if byline else None),
+        author=meta.author or (byline.author if byline else None),
+        date=meta.date,
+        url=meta.url,
+        format=doc.format,
+        script=detect_script("".join(lines)),
         encoding=doc.encoding,
-        chars_in=chars_in,
+        chars_in=visible_len(original),
         chars_kept=sum(visible_len(p.text) for p in paragraphs),
         removed=audit.removals(),
         paragraphs=paragraphs,

@@ -6,17 +6,32 @@ Only this module and the report writer touch the filesystem.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from charset_normalizer import from_bytes
+from markdown_it import MarkdownIt
 
 from compare.errors import CompareError
-from compare.model import RawDocument, TopicSpec
+from compare.model import RawDocument, SourceMeta, TopicSpec
 
-TEXT_SUFFIXES = (".txt", ".md")
+FORMATS = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+}
+# Configuration files a corpus folder may hold beside its articles.
+SIDECAR = "sources.toml"
+CONFIG_FILES = frozenset({SIDECAR, "topics.toml"})
+# A UTF-8 file with at most this share of broken bytes is read as UTF-8 (bad bytes become U+FFFD).
+MAX_BROKEN_UTF8 = 0.01
+META_FIELDS = ("title", "outlet", "author", "date", "url")
 
 
 @dataclass(frozen=True)
@@ -26,7 +41,7 @@ class Corpus:
     Attributes:
         name: the folder's name.
         documents: decoded documents in file-name order.
-        skipped: one-line notices for files that were not read.
+        skipped: one-line notices for files (or JSONL lines) that were not read.
         content_hash: sha256 over file names and bytes, in order.
     """
 
@@ -44,15 +59,88 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    as_utf8 = data.decode("utf-8", errors="replace")
+    if as_utf8.count("\ufffd") <= MAX_BROKEN_UTF8 * len(as_utf8) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-8 with a few broken bytes: keep what decodes; the cleaner removes the marks.
+        return as_utf8, "utf-8 (with errors)"
     best = from_bytes(data).best()
     if best is None:
-        # Mostly UTF-8 with a few broken bytes: keep what decodes, mark the rest.
-        return data.decode("utf-8", errors="replace"), "utf-8 (with errors)"
+        return as_utf8, "utf-8 (with errors)"
     return str(best), best.encoding
 
 
+def markdown_to_text(text: str) -> str:
+    """Plain text of a Markdown article: one line per block, markup, links' targets and images dropped."""
+    lines = []
+    for token in MarkdownIt().parse(text):
+        if token.type == "inline" and token.children is not None:
+            line = "".join(c.content for c in token.children if c.type in ("text", "code_inline"))
+            if line.strip():
+                lines.append(line.strip())
+    return "\n".join(lines)
+
+
+def html_to_document(html: str) -> tuple[str, SourceMeta]:
+    """Article body and metadata of an HTML page (trafilatura; works on the string, fetches nothing)."""
+    # Imported here: trafilatura takes a while to import and only HTML inputs need it.
+    import trafilatura
+
+    result = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True
+    )
+    if result is None:
+        return "", SourceMeta()
+    found = result if isinstance(result, dict) else result.as_dict()
+    meta = SourceMeta(
+        title=found.get("title") or None,
+        outlet=found.get("sitename") or None,
+        author=found.get("author") or None,
+        date=found.get("date") or None,
+        url=found.get("url") or None,
+    )
+    return str(found.get("text") or ""), meta
+
+
+def jsonl_documents(path: Path, text: str, encoding: str) -> tuple[list[RawDocument], list[str]]:
+    """One document per line of a JSONL file ({title, text, outlet, date, url}); bad lines are skipped."""
+    documents: list[RawDocument] = []
+    skipped: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            skipped.append(f"skipped {path.name} line {number}: not valid JSON ({err.msg})")
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
+            skipped.append(f'skipped {path.name} line {number}: needs a non-empty "text" field')
+            continue
+        meta = SourceMeta(**{k: str(record[k]) for k in META_FIELDS if record.get(k)})
+        doc_id = str(record.get("id") or f"{path.stem}-{number}")
+        size = len(line.encode("utf-8"))
+        documents.append(RawDocument(doc_id, path.name, record["text"], encoding, size, "jsonl", meta))
+    return documents, skipped
+
+
+def read_article_file(path: Path, data: bytes) -> tuple[list[RawDocument], list[str]]:
+    """Decode one article file in its format; returns its documents and any skip notices."""
+    fmt = FORMATS[path.suffix.lower()]
+    text, encoding = decode_bytes(data)
+    if fmt == "jsonl":
+        return jsonl_documents(path, text, encoding)
+    meta = SourceMeta()
+    if fmt == "markdown":
+        text = markdown_to_text(text)
+    elif fmt == "html":
+        text, meta = html_to_document(text)
+    if not text.strip():
+        return [], [f"skipped {path.name}: empty, no article text found"]
+    return [RawDocument(path.stem, path.name, text, encoding, len(data), fmt, meta)], []
+
+
 def read_corpus(folder: Path) -> Corpus:
-    """Read every supported file of a corpus folder (not recursive).
+    """Read every supported file of a corpus folder (not recursive), and its sources.toml if present.
 
     Args:
         folder: the corpus folder.
@@ -61,29 +149,82 @@ def read_corpus(folder: Path) -> Corpus:
         The decoded documents, skipped-file notices and a content hash.
     """
     if not folder.exists():
-        raise CompareError(f"corpus folder {folder} does not exist: pass a folder of .txt or .md articles")
+        raise CompareError(f"corpus folder {folder} does not exist: pass a folder of articles (.txt .md .html .jsonl)")
     if not folder.is_dir():
         raise CompareError(f"{folder} is not a folder: pass the folder that holds the articles")
     digest = hashlib.sha256()
     documents: list[RawDocument] = []
     skipped: list[str] = []
     for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
+        if path.name.startswith(".") or path.is_dir() or path.name in CONFIG_FILES:
             continue
-        if path.suffix.lower() not in TEXT_SUFFIXES:
-            if path.suffix.lower() != ".toml":
-                skipped.append(f"skipped {path.name}: not a .txt or .md article")
+        if path.suffix.lower() not in FORMATS:
+            skipped.append(f"skipped {path.name}: not an article file (.txt, .md, .html, .htm, .jsonl)")
             continue
         data = path.read_bytes()
         digest.update(path.name.encode("utf-8") + b"\0" + data + b"\0")
-        text, encoding = decode_bytes(data)
-        if not text.strip():
-            skipped.append(f"skipped {path.name}: the file is empty")
-            continue
-        documents.append(RawDocument(path.stem, path.name, text, encoding, len(data)))
+        found, notes = read_article_file(path, data)
+        documents.extend(found)
+        skipped.extend(notes)
     if not documents:
-        raise CompareError(f"no articles found in {folder}: add .txt or .md files (one article per file)")
+        raise CompareError(f"no articles found in {folder}: add .txt, .md, .html or .jsonl files (one article each)")
+    _check_unique_ids(documents)
+    sidecar = folder / SIDECAR
+    if sidecar.is_file():
+        digest.update(SIDECAR.encode("utf-8") + b"\0" + sidecar.read_bytes() + b"\0")
+        documents, notes = apply_sidecar(documents, read_sidecar(sidecar))
+        skipped.extend(notes)
     return Corpus(folder.resolve().name, tuple(documents), tuple(skipped), digest.hexdigest())
+
+
+def _check_unique_ids(documents: list[RawDocument]) -> None:
+    """Two files with one stem (a.txt and a.md) would be one source twice: refuse with a clear message."""
+    seen: dict[str, str] = {}
+    for doc in documents:
+        if doc.id in seen and seen[doc.id] != doc.file:
+            raise CompareError(f"{seen[doc.id]} and {doc.file} give the same source id {doc.id!r}: rename one of them")
+        if doc.id in seen:
+            raise CompareError(f"{doc.file}: the id {doc.id!r} is used twice; give each JSONL record its own id")
+        seen[doc.id] = doc.file
+
+
+def read_sidecar(path: Path) -> dict[str, SourceMeta]:
+    """Read sources.toml: a [sources."<file name or source id>"] table of title/outlet/author/date/url each."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise CompareError(f"{path} is not UTF-8 text: save it as UTF-8") from None
+    except tomllib.TOMLDecodeError as err:
+        raise CompareError(f"{path}: {err}; fix the TOML syntax there") from None
+    tables = data.get("sources", {})
+    if not isinstance(tables, dict):
+        raise CompareError(f'{path}: expected [sources."<file name>"] tables')
+    out: dict[str, SourceMeta] = {}
+    for key, table in tables.items():
+        if not isinstance(table, dict):
+            raise CompareError(f'{path}: [sources."{key}"] must be a table of {", ".join(META_FIELDS)}')
+        unknown = sorted(set(table) - set(META_FIELDS))
+        if unknown:
+            fields = ", ".join(META_FIELDS)
+            raise CompareError(f'{path}: [sources."{key}"] has unknown field {unknown[0]!r}; use {fields}')
+        out[key] = SourceMeta(**{k: str(v) for k, v in table.items()})
+    return out
+
+
+def apply_sidecar(documents: list[RawDocument], sidecar: dict[str, SourceMeta]) -> tuple[list[RawDocument], list[str]]:
+    """Merge sidecar metadata into documents (sidecar fields win); note entries that match no article."""
+    used: set[str] = set()
+    merged = []
+    for doc in documents:
+        key = doc.id if doc.id in sidecar else doc.file if doc.file in sidecar else None
+        if key is None:
+            merged.append(doc)
+            continue
+        used.add(key)
+        given = {k: getattr(sidecar[key], k) for k in META_FIELDS if getattr(sidecar[key], k)}
+        merged.append(replace(doc, meta=replace(doc.meta, **given)))
+    notes = [f"{SIDECAR}: no article matches {key!r}" for key in sorted(set(sidecar) - used)]
+    return merged, notes
 
 
 def read_topics(path: Path) -> tuple[TopicSpec, ...]:

@@ -18,7 +18,8 @@ class BuildOptions:
         discover: whether to discover topics shared by sources in addition to configured ones.
         similarity_threshold: cosine similarity above which two passages of different sources match.
         neighbours: how many nearest neighbours each passage is compared with (keeps matching sub-quadratic).
-        min_passage_chars: paragraphs shorter than this (and without a sentence end) count as headings.
+        max_heading_chars: lines without a sentence end and shorter than this are headings or captions,
+            kept but not analysed as passages.
     """
 
     formats: tuple[str, ...] = ("pdf", "html", "json")
@@ -26,19 +27,40 @@ class BuildOptions:
     discover: bool = True
     similarity_threshold: float = 0.22
     neighbours: int = 8
-    min_passage_chars: int = 16
+    max_heading_chars: int = 40
+
+
+@dataclass(frozen=True)
+class SourceMeta:
+    """What is known about a source besides its text (from a sidecar file, the HTML page or a JSONL record).
+
+    Attributes:
+        title: the article's title.
+        outlet: the outlet (site, publication or account) that published it.
+        author: the author or reporter.
+        date: publication date as given (ISO 8601 where known).
+        url: where it was published.
+    """
+
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    date: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
 class RawDocument:
-    """An input file as read from disk, decoded but otherwise untouched.
+    """An input article as read from disk, decoded and taken out of its file format, otherwise untouched.
 
     Attributes:
-        id: the file stem, unique in the corpus.
+        id: the file stem (or "<stem>-<line>" for a JSONL record), unique in the corpus.
         file: file name relative to the corpus folder.
-        text: decoded text.
+        text: decoded plain text, one paragraph per line.
         encoding: the encoding it was decoded from.
-        raw_bytes: size of the file in bytes.
+        raw_bytes: size of the article in bytes.
+        format: "text", "markdown", "html" or "jsonl".
+        meta: metadata given with the article.
     """
 
     id: str
@@ -46,6 +68,8 @@ class RawDocument:
     text: str
     encoding: str
     raw_bytes: int
+    format: str = "text"
+    meta: SourceMeta = SourceMeta()
 
 
 @dataclass(frozen=True)
@@ -87,8 +111,12 @@ class CleanDocument:
     Attributes:
         id: file stem.
         file: file name.
-        title: the article title (first heading-like line), or the file stem.
-        outlet: the outlet or author named in a byline, or None.
+        title: the article title (from metadata, else the first heading-like line).
+        outlet: the outlet (from metadata, else a byline such as "X|出品"), or None.
+        author: the author (from metadata, else a byline such as "文|X"), or None.
+        date: publication date from metadata, or None.
+        url: address from metadata, or None.
+        format: the input format ("text", "markdown", "html", "jsonl").
         script: "simplified" or "traditional".
         encoding: encoding the file was decoded from.
         chars_in: characters of the decoded input (whitespace excluded).
@@ -101,6 +129,10 @@ class CleanDocument:
     file: str
     title: str
     outlet: str | None
+    author: str | None
+    date: str | None
+    url: str | None
+    format: str
     script: Script
     encoding: str
     chars_in: int

@@ -39,7 +39,7 @@ def analyze(
     report = progress or (lambda stage: None)
     # 1. Clean: pinyin, broken characters, chrome, repeated blocks; Simplified form for analysis.
     report("clean")
-    docs = [clean_document(d, min_passage_chars=options.min_passage_chars) for d in corpus.documents]
+    docs = [clean_document(d, max_heading_chars=options.max_heading_chars) for d in corpus.documents]
     # 2. Segment: paragraphs into passages with jieba content tokens.
     report("segment")
     passages = segment_documents(docs)

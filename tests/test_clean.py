@@ -166,8 +166,8 @@ def _reasons(doc: CleanDocument) -> list[str]:
 
 def test_clean_document_keeps_one_copy_of_a_body_printed_twice() -> None:
     doc = _clean(TITLE, BYLINE, *BODY, *BODY)
-    assert [p.text for p in doc.paragraphs] == [TITLE, BYLINE, *BODY]
-    assert _reasons(doc) == ["duplicate"]
+    assert [p.text for p in doc.paragraphs] == [TITLE, *BODY]
+    assert _reasons(doc) == ["duplicate", "byline"]
     assert doc.removed[0].chars == sum(len(line) for line in BODY)
 
 
@@ -180,8 +180,8 @@ def test_clean_document_keeps_short_lines_that_repeat() -> None:
 def test_clean_document_removes_reprint_notice_and_teasers_as_appended_chrome() -> None:
     teasers = ["某明星深夜现身机场引发围观", "五道家常菜做法简单又好吃", "这款手机降价一千元值得买吗"]
     doc = _clean(TITLE, BYLINE, *BODY, "本文为转载内容，版权归原作者所有。", *teasers)
-    assert [p.text for p in doc.paragraphs] == [TITLE, BYLINE, *BODY]
-    assert _reasons(doc) == ["appended-chrome"]
+    assert [p.text for p in doc.paragraphs] == [TITLE, *BODY]
+    assert _reasons(doc) == ["appended-chrome", "byline"]
     assert doc.removed[0].sample == "本文为转载内容，版权归原作者所有。"
 
 
@@ -222,12 +222,12 @@ def test_clean_document_simplified_keeps_its_text() -> None:
     assert all(p.text_simplified == p.text for p in doc.paragraphs)
 
 
-def test_clean_document_title_outlet_and_headings() -> None:
+def test_clean_document_title_byline_and_headings() -> None:
     doc = _clean(TITLE, BYLINE, *BODY)
     assert doc.title == TITLE
-    assert doc.outlet == "江州晚报"
-    assert [p.heading for p in doc.paragraphs] == [True, True, False, False, False]
-    assert [p.index for p in doc.paragraphs] == [0, 1, 2, 3, 4]
+    assert (doc.author, doc.outlet) == ("江州晚报", None)
+    assert [p.heading for p in doc.paragraphs] == [True, False, False, False]
+    assert [p.index for p in doc.paragraphs] == [0, 1, 2, 3]
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,7 @@ def comparison_to_json(comparison: Comparison, *, built_at: str) -> dict[str, An
                 "discover": opts.discover,
                 "similarity_threshold": opts.similarity_threshold,
                 "neighbours": opts.neighbours,
-                "min_passage_chars": opts.min_passage_chars,
+                "max_heading_chars": opts.max_heading_chars,
             },
         },
         "sources": [
