@@ -24,6 +24,7 @@ class SourceRow:
     file: str
     title: str
     outlet: str
+    url: str
     script: str
     lang: str
     encoding: str
@@ -185,7 +186,8 @@ def _source_row(summary: SourceSummary, label: str, passages: int) -> SourceRow:
         id=doc.id,
         file=doc.file,
         title=doc.title,
-        outlet=doc.outlet or "—",
+        outlet=" · ".join(x for x in (doc.outlet, doc.author, doc.date) if x) or "—",
+        url=doc.url or "",
         script=script_label(doc.script),
         lang=LANG[doc.script],
         encoding=doc.encoding,

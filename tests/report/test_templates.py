@@ -26,6 +26,7 @@ def hand_built_view(text: str = "阿里云遥遥领先。") -> ReportView:
         file="a.txt",
         title=HOSTILE,
         outlet="某报",
+        url="https://example.com/a",
         script="简体 Simplified",
         lang="zh-Hans",
         encoding="utf-8",

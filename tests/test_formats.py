@@ -1,0 +1,124 @@
+"""Input formats and metadata: Markdown, HTML, JSONL, the sources.toml sidecar, re-encoded seeds."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from compare.clean import clean_document
+from compare.errors import CompareError
+from compare.ingest import decode_bytes, markdown_to_text, read_corpus
+from tests.conftest import SEEDS
+
+DATA = Path(__file__).parent / "data" / "formats"
+BODY = "江州地铁7号线今天上午正式开通运营，线路全长二十八公里，共设十八座车站，连接城东新区与老城区。"
+
+
+def _corpus(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, content in files.items():
+        path = folder / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return folder
+
+
+def test_html_page_gives_article_body_and_metadata(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path, {})
+    shutil.copy(DATA / "page.html", folder / "page.html")
+    (doc,) = read_corpus(folder).documents
+    assert doc.format == "html"
+    assert BODY in doc.text and "四十分钟就能到公司" in doc.text
+    for chrome in ("首页", "分享到", "相关阅读", "某明星", "网友评论", "版权所有", "tracker", "font-family"):
+        assert chrome not in doc.text, chrome
+    assert (doc.meta.title, doc.meta.outlet) == ("江州地铁7号线今日开通", "江州晚报")
+    assert doc.meta.date == "2024-05-17"
+    assert doc.meta.url == "https://news.example.com/metro/7.html"
+
+
+def test_html_metadata_reaches_the_cleaned_source(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path, {})
+    shutil.copy(DATA / "page.html", folder / "page.htm")
+    cleaned = clean_document(read_corpus(folder).documents[0])
+    assert (cleaned.title, cleaned.outlet, cleaned.date) == ("江州地铁7号线今日开通", "江州晚报", "2024-05-17")
+    assert any(p.text == BODY for p in cleaned.paragraphs)
+
+
+def test_markdown_markup_is_dropped() -> None:
+    text = markdown_to_text(
+        f"# 标题\n\n**阿里云**发布了[新模型](http://x)。![图](a.png)\n\n> 引用一段话。\n\n- 第一点\n\n{BODY}"
+    )
+    assert text.splitlines() == ["标题", "阿里云发布了新模型。", "引用一段话。", "第一点", BODY]
+
+
+def test_jsonl_gives_one_source_per_line_with_metadata(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"title": "七号线开通", "text": BODY, "outlet": "江州晚报", "date": "2024-05-17", "url": "u1"}),
+        "",
+        "{not json",
+        json.dumps({"title": "no text"}),
+        json.dumps({"id": "tv", "text": "江州电视台报道，七号线开通首日客流超过十五万人次。", "outlet": "江州电视台"}),
+    ]
+    folder = _corpus(tmp_path, {"feed.jsonl": "\n".join(lines)})
+    corpus = read_corpus(folder)
+    assert [(d.id, d.meta.outlet, d.format) for d in corpus.documents] == [
+        ("feed-1", "江州晚报", "jsonl"),
+        ("tv", "江州电视台", "jsonl"),
+    ]
+    assert corpus.documents[0].meta.title == "七号线开通"
+    assert [n.split(":")[0] for n in corpus.skipped] == ["skipped feed.jsonl line 3", "skipped feed.jsonl line 4"]
+
+
+def test_sidecar_metadata_wins_and_unmatched_entries_are_noted(tmp_path: Path) -> None:
+    sidecar = '[sources."a.txt"]\noutlet = "江州晚报"\ndate = "2024-05-17"\n\n[sources.ghost]\noutlet = "无"\n'
+    folder = _corpus(tmp_path, {"a.txt": f"文|李明\n{BODY}", "sources.toml": sidecar})
+    corpus = read_corpus(folder)
+    cleaned = clean_document(corpus.documents[0])
+    assert (cleaned.outlet, cleaned.author, cleaned.date) == ("江州晚报", "李明", "2024-05-17")
+    assert corpus.skipped == ("sources.toml: no article matches 'ghost'",)
+
+
+@pytest.mark.parametrize(
+    ("sidecar", "message"),
+    [
+        ('[sources."a.txt"\noutlet = 1', "line 1"),
+        ('[sources."a.txt"]\npublisher = "x"', "unknown field 'publisher'"),
+        ('sources = "x"', "tables"),
+    ],
+)
+def test_bad_sidecar_is_a_one_line_error(tmp_path: Path, sidecar: str, message: str) -> None:
+    folder = _corpus(tmp_path, {"a.txt": BODY, "sources.toml": sidecar})
+    with pytest.raises(CompareError, match=message):
+        read_corpus(folder)
+
+
+def test_two_files_with_one_stem_are_refused(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path, {"a.txt": BODY, "a.md": BODY})
+    with pytest.raises(CompareError, match="same source id 'a'"):
+        read_corpus(folder)
+
+
+@pytest.mark.parametrize(
+    ("seed", "encoding"),
+    [
+        ("000_018756a1d55a99b2", "gb18030"),
+        ("001_479661d9b4e347d3", "gbk"),
+        ("003_93422ca121d765e5", "big5"),
+        ("002_1de2e7abee95d52b", "utf-16"),
+        ("000_018756a1d55a99b2", "utf-16-le"),
+    ],
+)
+def test_seed_text_re_encoded_decodes_back(seed: str, encoding: str) -> None:
+    original = (SEEDS / f"{seed}.txt").read_text(encoding="utf-8")
+    # Big5 lacks some characters: those become "?" in the file, as in a real lossy save.
+    data = original.encode(encoding, errors="replace")
+    text, detected = decode_bytes(data)
+    expected = data.decode(encoding)
+    assert text.replace("\ufeff", "") == expected.replace("\ufeff", "")
+    assert detected.replace("_", "-").lower() != "utf-8"
