@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -33,6 +34,12 @@ SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff，、；：])\s(?=[\u4e00-\u
 INNER_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*(?=.)")
 SENTENCE_END = re.compile(r"[。！？!?；;…:：]['\"”’」』）)]*$")
 SAMPLE_CHARS = 40
+MENU_SEPARATORS = re.compile(r"\s*[|｜丨>›»/·•]\s*|\s{2,}")
+MENU_MIN_ITEMS = 3
+MENU_MAX_ITEM_CHARS = 6
+BARE_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+# Template lines shared by sources must have at least this many letters or digits ("分享" alone is a pattern's job).
+MIN_TEMPLATE_KEY = 4
 # A trailing run of at least this many short unpunctuated lines after the body is a list of teasers or tags.
 MIN_TRAILING_ITEMS = 3
 MIN_PROSE_CHARS = 20
@@ -176,8 +183,16 @@ def cut_at_body_end(lines: list[str], rules: ChromeRules) -> tuple[list[str], li
 
 
 def is_chrome_line(line: str, rules: ChromeRules) -> bool:
-    """Whether a single line is page chrome (navigation, share prompts, bylines of teasers...)."""
-    return visible_len(line) <= rules.max_line_chars and any(p.search(line) for p in rules.line)
+    """Whether a single line is page chrome: a known pattern, a menu of short items, or a bare address."""
+    if visible_len(line) > rules.max_line_chars:
+        return False
+    return any(p.search(line) for p in rules.line) or is_menu(line) or bool(BARE_ADDRESS.fullmatch(line))
+
+
+def is_menu(line: str) -> bool:
+    """A navigation bar or tag list: three or more short items between separators (首页 | 新闻 | 财经)."""
+    items = [item.strip() for item in MENU_SEPARATORS.split(line)]
+    return len(items) >= MENU_MIN_ITEMS and all(0 < visible_len(item) <= MENU_MAX_ITEM_CHARS for item in items)
 
 
 def cut_trailing_list(lines: list[str], *, min_items: int = MIN_TRAILING_ITEMS) -> tuple[list[str], list[str]]:
@@ -254,12 +269,55 @@ def drop_chrome_lines(lines: list[str], rules: ChromeRules, audit: _Audit) -> li
     return kept
 
 
-def clean_document(doc: RawDocument, *, max_heading_chars: int = 40) -> CleanDocument:
+def template_lines(docs: Sequence[RawDocument]) -> frozenset[str]:
+    """Short non-prose lines that two or more sources share: a site's template (menus, prompts, footers).
+
+    Returned as dedup keys; whole sentences are never included, so a quote two outlets share stays.
+    """
+    max_chars = chrome_rules().max_line_chars
+    seen_in: dict[str, set[str]] = {}
+    for doc in docs:
+        for line in normalize_text(doc.text).split("\n"):
+            key = _dedup_key(line)
+            if len(key) >= MIN_TEMPLATE_KEY and visible_len(line) <= max_chars and not _is_prose(line):
+                seen_in.setdefault(key, set()).add(doc.id)
+    return frozenset(k for k, ids in seen_in.items() if len(ids) >= 2)
+
+
+def drop_template_lines(lines: list[str], shared: frozenset[str], audit: _Audit) -> list[str]:
+    """Remove lines that other sources of the corpus also carry (see `template_lines`)."""
+    kept = []
+    for line in lines:
+        if _dedup_key(line) in shared:
+            audit.add("shared-template", visible_len(line), line)
+        else:
+            kept.append(line)
+    return kept
+
+
+def clean_corpus(docs: Sequence[RawDocument], *, max_heading_chars: int = 40) -> tuple[CleanDocument, ...]:
+    """Clean every document, also removing template lines the sources share.
+
+    Args:
+        docs: the raw documents of one corpus.
+        max_heading_chars: lines shorter than this without a sentence end are headings or captions.
+
+    Returns:
+        The cleaned documents, in input order.
+    """
+    shared = template_lines(docs)
+    return tuple(clean_document(d, max_heading_chars=max_heading_chars, shared_lines=shared) for d in docs)
+
+
+def clean_document(
+    doc: RawDocument, *, max_heading_chars: int = 40, shared_lines: frozenset[str] = frozenset()
+) -> CleanDocument:
     """Clean one decoded document.
 
     Args:
         doc: the raw document.
         max_heading_chars: lines shorter than this without a sentence end are headings or captions.
+        shared_lines: dedup keys of template lines shared with other sources (from `template_lines`).
 
     Returns:
         The cleaned document with its paragraphs, detected script, metadata and removal audit.
@@ -278,7 +336,7 @@ def clean_document(doc: RawDocument, *, max_heading_chars: int = 40) -> CleanDoc
     lines, tail = cut_at_body_end(lines, rules)
     audit.add("appended-chrome", sum(map(visible_len, tail)), tail[0] if tail else "")
     # 4. Single chrome lines, then a trailing list of teaser headlines or tags.
-    lines = drop_chrome_lines(lines, rules, audit)
+    lines = drop_template_lines(drop_chrome_lines(lines, rules, audit), shared_lines, audit)
     lines, tail = cut_trailing_list(lines)
     audit.add("appended-chrome", sum(map(visible_len, tail)), tail[0] if tail else "")
     # 5. Lines broken mid-sentence are joined; the byline becomes metadata.

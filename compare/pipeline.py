@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from compare.align import align
 from compare.claims import compare_claims, extract_claims
-from compare.clean import clean_document
+from compare.clean import clean_corpus
 from compare.ingest import Corpus
 from compare.model import BuildOptions, Comparison, SourceSummary, TopicSpec
 from compare.segment import segment_documents
@@ -39,7 +39,7 @@ def analyze(
     report = progress or (lambda stage: None)
     # 1. Clean: pinyin, broken characters, chrome, repeated blocks; Simplified form for analysis.
     report("clean")
-    docs = [clean_document(d, max_heading_chars=options.max_heading_chars) for d in corpus.documents]
+    docs = clean_corpus(corpus.documents, max_heading_chars=options.max_heading_chars)
     # 2. Segment: paragraphs into passages with jieba content tokens.
     report("segment")
     passages = segment_documents(docs)

@@ -7,6 +7,7 @@ import pytest
 from compare.clean import (
     SAMPLE_CHARS,
     chrome_rules,
+    clean_corpus,
     clean_document,
     cut_at_body_end,
     is_chrome_line,
@@ -253,3 +254,41 @@ def test_clean_document_audit_samples_are_short() -> None:
     for removal in doc.removed:
         assert len(removal.sample) <= SAMPLE_CHARS
         assert removal.chars > len(removal.sample)
+
+
+# --- general chrome signals --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("首页 | 新闻 | 体育 | 财经", True),
+        ("首页 > 科技 > 正文", True),
+        ("标签：阿里云 · 大模型 · 通义", True),
+        ("https://news.example.com/a/1.html", True),
+        ("联系邮箱：news@example.com", True),
+        ("点击查看更多精彩内容", True),
+        ("第一,模型就是思维模式。", False),
+        ("1+6+N", False),
+        ("GPT/AI", False),
+        ("阿里云、腾讯云、华为云三家的份额合计超过一半。", False),
+    ],
+)
+def test_chrome_line_signals(line: str, chrome: bool) -> None:
+    assert is_chrome_line(line, chrome_rules()) is chrome
+
+
+def test_template_lines_shared_by_sources_are_removed_but_shared_quotes_stay() -> None:
+    quote = "吴泳铭表示：“AI最大的想象力不在手机屏幕，而在改变物理世界。”"
+    template = "江州新闻 让阅读更有温度"
+    docs = [
+        RawDocument("a", "a.txt", "\n".join([TITLE, BODY[0], quote, template]), "utf-8", 1),
+        RawDocument("b", "b.txt", "\n".join(["另一条新闻的标题", quote, BODY[1], template]), "utf-8", 1),
+        RawDocument("c", "c.txt", "\n".join(["第三篇文章", BODY[2]]), "utf-8", 1),
+    ]
+    cleaned = clean_corpus(docs)
+    for doc in cleaned[:2]:
+        texts = [p.text for p in doc.paragraphs]
+        assert quote in texts and template not in texts
+        assert "shared-template" in _reasons(doc)
+    assert "shared-template" not in _reasons(cleaned[2])
