@@ -122,3 +122,25 @@ def test_seed_text_re_encoded_decodes_back(seed: str, encoding: str) -> None:
     expected = data.decode(encoding)
     assert text.replace("\ufeff", "") == expected.replace("\ufeff", "")
     assert detected.replace("_", "-").lower() != "utf-8"
+
+
+def test_html_news_page_built_around_a_seed_keeps_every_paragraph() -> None:
+    import html
+
+    from compare.ingest import html_to_document
+
+    lines = [line.strip() for line in (SEEDS / "000_018756a1d55a99b2.txt").read_text(encoding="utf-8").splitlines()]
+    title, paragraphs = lines[0], [line for line in lines[3:] if line]
+    body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    page = f"""<html><head><title>{title}_新闻频道_某网</title></head><body>
+    <div id="header"><ul><li><a href="/">首页</a></li><li><a href="/n">新闻</a></li>
+    <li><a href="/t">科技</a></li></ul></div>
+    <div class="main"><div class="content"><h1>{title}</h1><div class="info">2025-01-30 08:00 来源：某网</div>
+    <div class="article">{body}</div><div class="share">分享到：<a>微信</a><a>微博</a></div></div>
+    <div class="side"><h3>热门推荐</h3><ul><li><a>男子给小35岁情人转1340万</a></li>
+    <li><a>最美央视才女</a></li></ul></div>
+    </div><div class="footer">Copyright © 2025 某网 版权所有</div></body></html>"""
+    text, meta = html_to_document(page)
+    assert text.splitlines()[1:] == paragraphs
+    assert (meta.title, meta.date) == (title, "2025-01-30")
+    assert not [c for c in ("首页", "分享到", "热门推荐", "情人", "Copyright") if c in text]
