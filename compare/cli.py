@@ -119,8 +119,10 @@ def build(
 ) -> None:
     """Build report.pdf, report.html and report.json for a folder of articles.
 
-    CORPUS_DIR holds one article per .txt or .md file (default: seeds). Other files are skipped
-    with a notice. The input files are never modified.
+    CORPUS_DIR holds the articles (default: seeds): one per .txt, .md or .html/.htm file, or one per
+    line of a .jsonl file ({"title", "text", "outlet", "date", "url"}). An optional sources.toml there
+    gives each file's title, outlet, author, date and url. Other files are skipped with a notice.
+    The input files are never modified.
 
     Example:
 
