@@ -1,14 +1,15 @@
 """Align: group passages of different sources into topics, configured and discovered.
 
 Configured topics match passages by keywords and patterns (on the Simplified text, so either
-script matches). Discovered topics come from TF-IDF vectors of the passages' jieba tokens:
-each passage keeps its top-k most similar passages of *other* sources above a threshold, and
-connected groups that span two or more sources become topics.
+script matches). Discovered topics come from passage vectors: TF-IDF of jieba content tokens,
+weighted by part of speech (names count most). Each passage keeps its top-k most similar passages
+of *other* sources above a threshold; these edges are merged strongest first with average linkage,
+and groups that span two or more sources become topics, labelled by their most distinctive terms.
 
-Complexity: the similarity search multiplies sparse rows in chunks, keeping only the top-k
-neighbours per passage, so memory is O(n·k) and time is proportional to the number of passage
-pairs that share a term (terms in more than half the passages are dropped via ``max_df``),
-not to n² for all pairs.
+Complexity: similarities are computed as sparse row blocks, so only passage pairs that share a term
+are ever scored (terms in more than half the passages are dropped via ``max_df``); each passage
+keeps k edges, so merging sees O(n·k) edges, each checked against the two groups' members.
+Memory is O(n·k) plus one block of rows; nothing is n×n.
 """
 
 from __future__ import annotations
@@ -18,13 +19,19 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, diags
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
 
 from compare.model import BuildOptions, Passage, Topic, TopicSpec
 from compare.script import to_simplified
+from compare.segment import word_tag
 
 CHUNK_ROWS = 256
+# Passages with fewer content tokens than this are not matched by similarity (too little to go on).
+MIN_TOKENS = 4
+NAME_WEIGHT = 1.5
+OTHER_WEIGHT = 0.8
 LABEL_TERMS = 3
 # A discovered group whose passages mostly sit in one configured topic duplicates it.
 DUPLICATE_SHARE = 0.5
@@ -45,71 +52,112 @@ def configured_topics(passages: Sequence[Passage], specs: Sequence[TopicSpec]) -
     return [(spec, [i for i, p in enumerate(passages) if match_spec(p, spec)]) for spec in specs]
 
 
+def term_weight(term: str) -> float:
+    """How much a term says about what a passage is about, from its part of speech.
+
+    Names of people, places, organisations and products (and Latin-script terms such as IOE or Qwen)
+    identify a story; common nouns describe it; verbs, adjectives and adverbs mostly carry style.
+    """
+    tag = word_tag(term)
+    if term.isascii() or tag is None:  # Latin terms; words outside the dictionary are mostly names
+        return NAME_WEIGHT
+    if tag[:2] in ("nr", "ns", "nt", "nz"):
+        return NAME_WEIGHT + 0.5
+    if tag.startswith("n") or tag == "vn":
+        return 1.0
+    return OTHER_WEIGHT
+
+
 def passage_vectors(passages: Sequence[Passage]) -> tuple[csr_matrix, list[str]]:
-    """L2-normalised TF-IDF vectors of passages' content tokens, and the vocabulary."""
+    """L2-normalised TF-IDF vectors of passages' content tokens, weighted by `term_weight`."""
     max_df = 0.5 if len(passages) >= 8 else 1.0
-    vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, max_df=max_df)
-    matrix = vectorizer.fit_transform([list(p.tokens) for p in passages])
-    return csr_matrix(matrix), list(vectorizer.get_feature_names_out())
+    vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, max_df=max_df, norm=None)
+    tfidf = vectorizer.fit_transform([list(p.tokens) for p in passages])
+    vocabulary = list(vectorizer.get_feature_names_out())
+    weighted = tfidf @ diags([term_weight(t) for t in vocabulary])
+    return csr_matrix(normalize(weighted)), vocabulary
 
 
 def cross_source_neighbours(
     vectors: csr_matrix, sources: Sequence[str], *, k: int, threshold: float
-) -> list[tuple[int, int, float]]:
-    """Edges (i, j, similarity) from each passage to its top-k similar passages of other sources."""
+) -> list[tuple[float, int, int]]:
+    """Edges (similarity, i, j), i < j, from each passage to its top-k similar passages of other sources.
+
+    The similarity rows stay sparse: only pairs that share a term are ever computed.
+    """
     ids: dict[str, int] = {}
     owner = np.array([ids.setdefault(s, len(ids)) for s in sources])
-    edges: list[tuple[int, int, float]] = []
+    edges: set[tuple[float, int, int]] = set()
     for start in range(0, vectors.shape[0], CHUNK_ROWS):
-        block = (vectors[start : start + CHUNK_ROWS] @ vectors.T).toarray()
-        for row, sims in enumerate(block):
+        block = csr_matrix(vectors[start : start + CHUNK_ROWS] @ vectors.T)
+        for row in range(block.shape[0]):
             i = start + row
-            sims[owner == owner[i]] = 0.0
-            for j in np.argsort(-sims, kind="stable")[:k]:
-                if sims[j] < threshold:
-                    break
-                edges.append((min(i, int(j)), max(i, int(j)), float(sims[j])))
-    return sorted(set(edges))
+            lo, hi = block.indptr[row], block.indptr[row + 1]
+            cols, sims = block.indices[lo:hi], block.data[lo:hi]
+            keep = (owner[cols] != owner[i]) & (sims >= threshold)
+            cols, sims = cols[keep], sims[keep]
+            for n in np.lexsort((cols, -sims))[:k]:
+                j = int(cols[n])
+                edges.add((round(float(sims[n]), 9), min(i, j), max(i, j)))
+    return sorted(edges, key=lambda e: (-e[0], e[1], e[2]))
 
 
-def _components(n: int, edges: Sequence[tuple[int, int, float]]) -> list[list[int]]:
-    """Connected components (union-find) of a graph with n nodes, each sorted, in order of first node."""
-    parent = list(range(n))
+def _mean_cross_similarity(vectors: csr_matrix, owner: np.ndarray, a: list[int], b: list[int]) -> float:
+    """Mean similarity over the pairs of two groups' passages that come from different sources."""
+    sims = (vectors[a] @ vectors[b].T).toarray()
+    cross = owner[a][:, None] != owner[b][None, :]
+    return float(sims[cross].mean()) if cross.any() else 0.0
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    for i, j, _ in edges:
-        parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
-    return sorted((g for g in groups.values() if len(g) > 1), key=lambda g: g[0])
+def average_link_groups(
+    vectors: csr_matrix, sources: Sequence[str], edges: Sequence[tuple[float, int, int]], threshold: float
+) -> list[list[int]]:
+    """Merge passages along the edges, strongest first, while the merged group's mean cross-source
+    similarity stays above `threshold` (average linkage, so one strong pair cannot chain two stories)."""
+    ids: dict[str, int] = {}
+    owner = np.array([ids.setdefault(s, len(ids)) for s in sources])
+    group_of = list(range(vectors.shape[0]))
+    members: dict[int, list[int]] = {i: [i] for i in range(vectors.shape[0])}
+    for _, i, j in edges:
+        a, b = group_of[i], group_of[j]
+        if a == b or _mean_cross_similarity(vectors, owner, members[a], members[b]) < threshold:
+            continue
+        members[a] = sorted(members[a] + members[b])
+        for x in members.pop(b):
+            group_of[x] = a
+    return sorted((m for m in members.values() if len(m) > 1), key=lambda m: m[0])
 
 
 def distinctive_terms(vectors: csr_matrix, vocabulary: Sequence[str], members: Sequence[int], n: int) -> list[str]:
-    """The terms most over-represented in a group of passages relative to the whole corpus."""
+    """The nouns and names most over-represented in a group of passages relative to the whole corpus."""
     group_mean = np.asarray(vectors[list(members)].mean(axis=0)).ravel()
     corpus_mean = np.asarray(vectors.mean(axis=0)).ravel()
-    score = group_mean - corpus_mean
+    weights = np.array([term_weight(t) for t in vocabulary])
+    # Verbs, adjectives and adverbs describe rather than name a topic: they do not label it.
+    score = np.where(weights >= 1.0, (group_mean - corpus_mean) * weights, 0.0)
     order = np.lexsort((np.array(vocabulary), -score))
     return [vocabulary[i] for i in order[:n] if score[i] > 0]
 
 
 def discovered_groups(passages: Sequence[Passage], options: BuildOptions) -> list[tuple[list[int], list[str]]]:
-    """Groups of passages from two or more sources that discuss the same thing, with label terms."""
-    if len(passages) < 2 or not any(p.tokens for p in passages):
+    """Groups of passages from two or more sources that discuss the same thing, with label terms.
+
+    Returns:
+        (indexes into `passages`, label terms) per group; passages with fewer than MIN_TOKENS content
+        tokens take no part (too little text to match on).
+    """
+    usable = [i for i, p in enumerate(passages) if len(p.tokens) >= MIN_TOKENS]
+    if len({passages[i].source for i in usable}) < 2:
         return []
-    vectors, vocabulary = passage_vectors(passages)
-    sources = [p.source for p in passages]
+    chosen = [passages[i] for i in usable]
+    vectors, vocabulary = passage_vectors(chosen)
+    sources = [p.source for p in chosen]
     edges = cross_source_neighbours(vectors, sources, k=options.neighbours, threshold=options.similarity_threshold)
     groups = []
-    for members in _components(len(passages), edges):
-        if len({sources[i] for i in members}) >= 2:
-            groups.append((members, distinctive_terms(vectors, vocabulary, members, LABEL_TERMS + 3)))
+    for group in average_link_groups(vectors, sources, edges, options.similarity_threshold):
+        if len({sources[i] for i in group}) >= 2:
+            terms = distinctive_terms(vectors, vocabulary, group, LABEL_TERMS + 3)
+            groups.append(([usable[i] for i in group], terms))
     return groups
 
 

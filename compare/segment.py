@@ -24,20 +24,30 @@ TOKEN_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
 @lru_cache(maxsize=1)
-def _tokenizer() -> jieba.Tokenizer:
-    """Build the shared jieba tokenizer with the user dictionary loaded."""
+def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
+    """The shared part-of-speech tokenizer, with the packaged user dictionary loaded.
+
+    The dictionary is loaded through the POS tokenizer so that its words get their tags too
+    (loading it into the plain tokenizer alone leaves user words untagged).
+    """
     jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
+    pos = jieba.posseg.POSTokenizer(jieba.Tokenizer())
     userdict = resources.files("compare.resources").joinpath("userdict.txt")
     with resources.as_file(userdict) as path:
-        tokenizer.load_userdict(str(path))
-    return tokenizer
+        pos.load_userdict(str(path))
+    pos.makesure_userdict_loaded()  # moves the user words' tags into the tag table now, not at first cut
+    return pos
 
 
-@lru_cache(maxsize=1)
-def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
-    """A part-of-speech tokenizer sharing the user dictionary."""
-    return jieba.posseg.POSTokenizer(_tokenizer())
+def _tokenizer() -> jieba.Tokenizer:
+    """The plain tokenizer behind the POS tokenizer (same dictionary)."""
+    return _pos_tokenizer().tokenizer
+
+
+def word_tag(word: str) -> str | None:
+    """jieba's part-of-speech tag of a dictionary word (user words included), or None if unknown."""
+    tag_: str | None = _pos_tokenizer().word_tag_tab.get(word)
+    return tag_
 
 
 @lru_cache(maxsize=1)
