@@ -23,11 +23,13 @@ from scipy.sparse import csr_matrix, diags
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from compare.model import BuildOptions, Passage, Topic, TopicSpec
+from compare.model import BuildOptions, Passage, SourceCoverage, Topic, TopicCoverage, TopicSpec
 from compare.script import to_simplified
 from compare.segment import word_tag
 
 CHUNK_ROWS = 256
+# A topic a source omits is a blindspot when at least this many other sources cover it.
+MIN_BLINDSPOT_SOURCES = 2
 # Passages with fewer content tokens than this are not matched by similarity (too little to go on).
 MIN_TOKENS = 4
 NAME_WEIGHT = 1.5
@@ -225,3 +227,30 @@ def _topic(
         sources=covering,
         omitted_by=tuple(s for s in source_ids if s not in covering),
     )
+
+
+def coverage_matrix(
+    passages: Sequence[Passage], topics: Sequence[Topic], source_ids: Sequence[str]
+) -> tuple[SourceCoverage, ...]:
+    """The sources x topics matrix (passages, characters and share of text per cell) and blindspots.
+
+    Args:
+        passages: all passages, with their topic ids set.
+        topics: the topics.
+        source_ids: every source id, in report order.
+
+    Returns:
+        One row per source; a blindspot is a topic that two or more other sources cover and it omits.
+    """
+    rows = []
+    for source in source_ids:
+        own = [p for p in passages if p.source == source]
+        total = sum(len(p.text) for p in own)
+        cells = []
+        for topic in topics:
+            chars = sum(len(p.text) for p in own if topic.id in p.topics)
+            count = sum(1 for p in own if topic.id in p.topics)
+            cells.append(TopicCoverage(topic.id, count, chars, round(chars / total, 4) if total else 0.0))
+        blind = tuple(t.id for t in topics if source in t.omitted_by and len(t.sources) >= MIN_BLINDSPOT_SOURCES)
+        rows.append(SourceCoverage(source, tuple(cells), blind))
+    return tuple(rows)

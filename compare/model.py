@@ -240,6 +240,38 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class TopicCoverage:
+    """How much of one source is about one topic.
+
+    Attributes:
+        topic: the topic id.
+        passages: the source's passages on the topic.
+        chars: characters of those passages.
+        share: those characters as a share of all the source's passage text, in [0, 1].
+    """
+
+    topic: str
+    passages: int
+    chars: int
+    share: float
+
+
+@dataclass(frozen=True)
+class SourceCoverage:
+    """A source's row of the sources x topics coverage matrix.
+
+    Attributes:
+        source: the source id.
+        topics: one cell per topic, in topic order.
+        blindspots: ids of topics that at least two other sources cover and this one omits.
+    """
+
+    source: str
+    topics: tuple[TopicCoverage, ...]
+    blindspots: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class SourceSummary:
     """A source as the report shows it: cleaned document facts plus overall tone.
 
@@ -310,6 +342,7 @@ class Comparison:
         sources: sources in id order.
         passages: all passages, by source then reading order.
         topics: configured topics first, then discovered ones.
+        coverage: the sources x topics matrix, one row per source, and each source's blindspots.
         claims: quantitative claims.
         comparisons: cross-source claim comparisons, conflicts first.
         skipped: notices about input files that were skipped.
@@ -322,6 +355,7 @@ class Comparison:
     sources: tuple[SourceSummary, ...]
     passages: tuple[Passage, ...]
     topics: tuple[Topic, ...]
+    coverage: tuple[SourceCoverage, ...]
     claims: tuple[Claim, ...]
     comparisons: tuple[ClaimComparison, ...]
     skipped: tuple[str, ...] = field(default=())

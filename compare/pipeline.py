@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from compare.align import align
+from compare.align import align, coverage_matrix
 from compare.claims import compare_claims, extract_claims
 from compare.clean import clean_corpus
 from compare.ingest import Corpus
@@ -45,7 +45,9 @@ def analyze(
     passages = segment_documents(docs)
     # 3. Align: configured and discovered topics across sources.
     report("align")
-    topic_list, passages = align(passages, topics, [d.id for d in docs], options)
+    source_ids = [d.id for d in docs]
+    topic_list, passages = align(passages, topics, source_ids, options)
+    coverage = coverage_matrix(passages, topic_list, source_ids)
     # 4. Tone: passage scores, then each source's length-weighted score.
     report("tone")
     passages = score_passages(passages)
@@ -61,6 +63,7 @@ def analyze(
         sources=sources,
         passages=passages,
         topics=topic_list,
+        coverage=coverage,
         claims=claims,
         comparisons=compare_claims(claims),
         skipped=corpus.skipped,

@@ -11,7 +11,7 @@ from functools import cache
 
 import pytest
 
-from compare.align import align
+from compare.align import align, coverage_matrix
 from compare.clean import clean_document
 from compare.model import BuildOptions, Passage, RawDocument, Topic, TopicSpec
 from compare.segment import segment_documents
@@ -243,3 +243,31 @@ def test_keyword_written_in_both_scripts_counts_as_one_hit() -> None:
     spec = TopicSpec("mural", "壁画", keywords=("壁画", "壁畫"), min_hits=2)
     (topic,) = _align(["subway"], [spec], BuildOptions(discover=False))[0]
     assert topic.passages == ()
+
+
+def test_coverage_matrix_counts_passages_shares_and_blindspots() -> None:
+    def passage(source: str, index: int, text: str, topics: tuple[str, ...]) -> Passage:
+        return Passage(f"{source}:p{index}", source, index, text, text, topics=topics)
+
+    passages = [
+        passage("a", 0, "一" * 30, ("t1",)),
+        passage("a", 1, "二" * 10, ()),
+        passage("b", 0, "三" * 20, ("t1", "t2")),
+        passage("c", 0, "四" * 20, ("t1",)),
+    ]
+    topics = [
+        Topic("t1", "one", (), "configured", ("a:p0", "b:p0", "c:p0"), ("a", "b", "c"), ()),
+        Topic("t2", "two", (), "configured", ("b:p0",), ("b",), ("a", "c")),
+    ]
+    rows = {row.source: row for row in coverage_matrix(passages, topics, ["a", "b", "c"])}
+    assert [(c.topic, c.passages, c.chars, c.share) for c in rows["a"].topics] == [
+        ("t1", 1, 30, 0.75),
+        ("t2", 0, 0, 0.0),
+    ]
+    assert [c.share for c in rows["b"].topics] == [1.0, 1.0]
+    # t2 is covered by one source only, so omitting it is not a blindspot; t1 is covered by everyone.
+    assert all(row.blindspots == () for row in rows.values())
+    topics.append(Topic("t3", "three", (), "discovered", ("b:p0", "c:p0"), ("b", "c"), ("a",)))
+    rows = {row.source: row for row in coverage_matrix(passages, topics, ["a", "b", "c"])}
+    assert rows["a"].blindspots == ("t3",)
+    assert rows["b"].blindspots == rows["c"].blindspots == ()

@@ -121,3 +121,15 @@ def test_inputs_are_not_modified(seed_build: Path) -> None:
     assert sorted(p.name for p in SEEDS.iterdir()) == sorted(
         p.name for p in SEEDS.iterdir() if not p.name.startswith(".")
     )
+
+
+def test_report_json_coverage_matches_topics(seed_build: Path) -> None:
+    report = json.loads((seed_build / "report.json").read_text(encoding="utf-8"))
+    topics = {t["id"]: t for t in report["topics"]}
+    assert [row["source"] for row in report["coverage"]] == [s["id"] for s in report["sources"]]
+    for row in report["coverage"]:
+        assert [c["topic"] for c in row["topics"]] == list(topics)
+        for cell in row["topics"]:
+            assert (cell["passages"] > 0) == (row["source"] in topics[cell["topic"]]["sources"])
+        for topic in row["blindspots"]:
+            assert row["source"] in topics[topic]["omitted_by"] and len(topics[topic]["sources"]) >= 2

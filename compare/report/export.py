@@ -91,6 +91,16 @@ def comparison_to_json(comparison: Comparison, *, built_at: str) -> dict[str, An
             }
             for t in comparison.topics
         ],
+        "coverage": [
+            {
+                "source": row.source,
+                "topics": [
+                    {"topic": c.topic, "passages": c.passages, "chars": c.chars, "share": c.share} for c in row.topics
+                ],
+                "blindspots": list(row.blindspots),
+            }
+            for row in comparison.coverage
+        ],
         "claims": [
             {
                 "id": c.id,

@@ -207,19 +207,17 @@ def _shade(share: float) -> int:
 
 
 def _coverage(comparison: Comparison, labels: dict[str, str]) -> tuple[CoverageRow, ...]:
-    """The sources x topics matrix with passages, share of text and tone per cell, plus blindspots."""
+    """The coverage matrix formatted, with each cell's tone and each source's blindspots by label."""
+    titles = {t.id: t.label for t in comparison.topics}
     rows = []
-    for summary in comparison.sources:
-        own = [p for p in comparison.passages if p.source == summary.doc.id]
-        total = sum(len(p.text) for p in own) or 1
+    for row in comparison.coverage:
         cells = []
-        for topic in comparison.topics:
-            cell = [p for p in own if topic.id in p.topics]
-            share = sum(len(p.text) for p in cell) / total
-            tone = fmt_score(aggregate(cell).score) if cell else "—"
-            cells.append(CoverageCell(len(cell), fmt_percent(share) if cell else "—", _shade(share), tone))
-        blind = tuple(t.label for t in comparison.topics if summary.doc.id in t.omitted_by and len(t.sources) >= 2)
-        rows.append(CoverageRow(labels[summary.doc.id], tuple(cells), blind))
+        for cell in row.topics:
+            on_topic = [p for p in comparison.passages if p.source == row.source and cell.topic in p.topics]
+            tone = fmt_score(aggregate(on_topic).score) if on_topic else "—"
+            share = fmt_percent(cell.share) if cell.passages else "—"
+            cells.append(CoverageCell(cell.passages, share, _shade(cell.share) if cell.passages else 0, tone))
+        rows.append(CoverageRow(labels[row.source], tuple(cells), tuple(titles[t] for t in row.blindspots)))
     return tuple(rows)
 
 
