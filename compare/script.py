@@ -25,8 +25,13 @@ def to_simplified(text: str) -> str:
     return str(_converter("tw2s").convert(text))
 
 
+def to_traditional(text: str) -> str:
+    """Convert text to Traditional script (OpenCC s2t)."""
+    return str(_converter("s2t").convert(text))
+
+
 def detect_script(text: str) -> str:
     """Return "traditional" if the text is mostly Traditional script, else "simplified"."""
     to_simp = sum(a != b for a, b in zip(text, to_simplified(text), strict=False))
-    to_trad = sum(a != b for a, b in zip(text, str(_converter("s2t").convert(text)), strict=False))
+    to_trad = sum(a != b for a, b in zip(text, to_traditional(text), strict=False))
     return TRADITIONAL if to_simp > to_trad else SIMPLIFIED

@@ -8,7 +8,9 @@ tokenizing with a separate instance is the known pitfall where user words silent
 from __future__ import annotations
 
 import logging
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -20,6 +22,10 @@ from compare.model import CleanDocument, Paragraph, Passage
 
 # A sentence: text up to a run of sentence ends, with any closing quotes or brackets after it.
 SENTENCE = re.compile(r"[^。！？!?；;…]+(?:[。！？!?；;…]+['\"”’」』）)]*)?|[。！？!?；;…]+['\"”’」』）)]*")
+# Paragraphs at least this long (Simplified characters) are checked for a change of subject.
+LONG_PARAGRAPH_CHARS = 200
+MIN_PART_CHARS = 60
+SHIFT_SIMILARITY = 0.05
 TOKEN_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
@@ -92,9 +98,11 @@ def split_sentences(text: str) -> list[str]:
 
 
 def segment_documents(docs: Sequence[CleanDocument]) -> tuple[Passage, ...]:
-    """Turn cleaned documents into passages (non-heading paragraphs) with content tokens.
+    """Turn cleaned documents into passages with content tokens.
 
-    A short lead-in line ending in a colon ("王坚曾指出：") is joined to the paragraph after it.
+    A passage is a non-heading paragraph; a short lead-in ending in a colon ("王坚曾指出：") is joined
+    to the paragraph after it, and a long paragraph that changes subject is split where it does
+    (see `split_at_topic_shift`).
 
     Args:
         docs: cleaned documents.
@@ -104,12 +112,50 @@ def segment_documents(docs: Sequence[CleanDocument]) -> tuple[Passage, ...]:
     """
     passages: list[Passage] = []
     for doc in docs:
-        for index, group in enumerate(_passage_groups(doc.paragraphs)):
+        index = 0
+        for group in _passage_groups(doc.paragraphs):
             text = "".join(p.text for p in group)
             simplified = "".join(p.text_simplified for p in group)
-            tokens = tuple(content_tokens(simplified))
-            passages.append(Passage(f"{doc.id}:p{index}", doc.id, index, text, simplified, tokens))
+            for part, part_simplified in split_at_topic_shift(text, simplified):
+                tokens = tuple(content_tokens(part_simplified))
+                passages.append(Passage(f"{doc.id}:p{index}", doc.id, index, part, part_simplified, tokens))
+                index += 1
     return tuple(passages)
+
+
+def split_at_topic_shift(text: str, simplified: str) -> list[tuple[str, str]]:
+    """Split a long paragraph where its sentences stop sharing words (a TextTiling-style cut).
+
+    Each cut leaves at least two sentences and MIN_PART_CHARS characters on either side, and is made
+    only where the content words before and after it overlap less than SHIFT_SIMILARITY (cosine).
+
+    Returns:
+        (own-script text, Simplified text) parts; the whole paragraph when there is no clear shift.
+    """
+    sentences, simple = split_sentences(text), split_sentences(simplified)
+    if len(simplified) < LONG_PARAGRAPH_CHARS or len(sentences) < 4 or len(sentences) != len(simple):
+        return [(text, simplified)]
+    bags = [Counter(content_tokens(s)) for s in simple]
+    best: tuple[float, int] | None = None
+    for cut in range(2, len(simple) - 1):
+        left, right = "".join(simple[:cut]), "".join(simple[cut:])
+        if len(left) < MIN_PART_CHARS or len(right) < MIN_PART_CHARS:
+            continue
+        similarity = _cosine(sum(bags[:cut], Counter()), sum(bags[cut:], Counter()))
+        if similarity < SHIFT_SIMILARITY and (best is None or similarity < best[0]):
+            best = (similarity, cut)
+    if best is None:
+        return [(text, simplified)]
+    cut = best[1]
+    head = split_at_topic_shift("".join(sentences[:cut]), "".join(simple[:cut]))
+    return head + split_at_topic_shift("".join(sentences[cut:]), "".join(simple[cut:]))
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    """Cosine similarity of two bags of words (0 when either is empty)."""
+    dot = sum(count * b[word] for word, count in a.items())
+    norm = math.sqrt(sum(c * c for c in a.values())) * math.sqrt(sum(c * c for c in b.values()))
+    return dot / norm if norm else 0.0
 
 
 def _passage_groups(paragraphs: Sequence[Paragraph]) -> list[list[Paragraph]]:

@@ -7,7 +7,16 @@ import pytest
 
 from compare.clean import clean_document
 from compare.model import RawDocument
-from compare.segment import content_tokens, segment_documents, split_sentences, stopwords, tag, tokenize
+from compare.script import to_traditional
+from compare.segment import (
+    content_tokens,
+    segment_documents,
+    split_at_topic_shift,
+    split_sentences,
+    stopwords,
+    tag,
+    tokenize,
+)
 
 USER_TERMS = ["去IOE", "资本开支", "通义千问"]
 USER_TERM_SENTENCE = "阿里巴巴决定去IOE，提高资本开支，并发布通义千问大模型。"
@@ -133,3 +142,39 @@ def test_segment_documents_tokens_come_from_simplified_text() -> None:
     assert herald.text_simplified == daily.text
     assert herald.tokens == daily.tokens
     assert "资本开支" in herald.tokens
+
+
+SUBWAY_SENTENCES = (
+    "江州地铁7号线今天上午正式开通运营，线路全长二十八公里，共设十八座车站。"
+    "7号线票价实行里程计价，起步价为2元，全程最高票价7元，乘客可以手机扫码进站。"
+    "开通首日不少市民专程赶来乘坐地铁，车站内秩序井然，地铁工作人员在站台引导乘客。"
+)
+FOOTBALL_SENTENCES = (
+    "另据报道，上海海港足球俱乐部宣布引进国脚前锋李明，双方签约五年。"
+    "李明上赛季在中超联赛出场二十八次，打进十九个进球，还送出七次助攻。"
+    "泰山队主教练表示尊重球员的选择，感谢李明过去六个赛季为球队做出的贡献。"
+)
+
+
+def test_paragraph_that_changes_subject_is_split_where_it_changes() -> None:
+    text = SUBWAY_SENTENCES + FOOTBALL_SENTENCES
+    parts = split_at_topic_shift(text, text)
+    assert [p[0] for p in parts] == [SUBWAY_SENTENCES, FOOTBALL_SENTENCES]
+
+
+def test_coherent_long_paragraph_is_not_split() -> None:
+    assert split_at_topic_shift(SUBWAY_SENTENCES * 2, SUBWAY_SENTENCES * 2) == [(SUBWAY_SENTENCES * 2,) * 2]
+
+
+def test_split_keeps_the_original_script_aligned_with_the_simplified_text() -> None:
+    traditional = to_traditional(SUBWAY_SENTENCES + FOOTBALL_SENTENCES)
+    parts = split_at_topic_shift(traditional, SUBWAY_SENTENCES + FOOTBALL_SENTENCES)
+    assert [p[1] for p in parts] == [SUBWAY_SENTENCES, FOOTBALL_SENTENCES]
+    assert "".join(p[0] for p in parts) == traditional
+
+
+def test_split_passages_are_numbered_in_reading_order() -> None:
+    doc = clean_document(RawDocument("m", "m.txt", "标题行\n" + SUBWAY_SENTENCES + FOOTBALL_SENTENCES, "utf-8", 1))
+    passages = segment_documents([doc])
+    assert [(p.id, p.index) for p in passages] == [("m:p0", 0), ("m:p1", 1)]
+    assert passages[1].text == FOOTBALL_SENTENCES
