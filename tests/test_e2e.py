@@ -133,3 +133,21 @@ def test_report_json_coverage_matches_topics(seed_build: Path) -> None:
             assert (cell["passages"] > 0) == (row["source"] in topics[cell["topic"]]["sources"])
         for topic in row["blindspots"]:
             assert row["source"] in topics[topic]["omitted_by"] and len(topics[topic]["sources"]) >= 2
+
+
+# Which seeds discuss each configured topic, by reading them: Wang Jian's founding story (000 tells it at
+# length, 001 names him as the architect behind 2009's cloud, 002 quotes him and the first line of code);
+# replacing IBM/Oracle/EMC (000: Oracle's database pushed out of Taobao in 2013; 001 and 002 by name);
+# AI capital expenditure (001 heavy AI infrastructure spending, 002 the 380 bn yuan plan, 003 new AI
+# compute built, 004 the coming "burn money" race for compute, 000 the Stargate data-centre plan).
+SEED_TOPIC_SOURCES = {
+    "founding": {"000", "001", "002"},
+    "de-ioe": {"000", "001", "002"},
+    "ai-capex": {"000", "001", "002", "003", "004"},
+}
+
+
+def test_configured_seed_topics_hold_exactly_the_sources_that_discuss_them(seed_build: Path) -> None:
+    report = json.loads((seed_build / "report.json").read_text(encoding="utf-8"))
+    found = {t["id"]: {s[:3] for s in t["sources"]} for t in report["topics"] if t["origin"] == "configured"}
+    assert found == SEED_TOPIC_SOURCES
