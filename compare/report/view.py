@@ -49,11 +49,20 @@ class CoverageCell:
 
 @dataclass(frozen=True)
 class CoverageRow:
-    """A source's row of the coverage matrix, and the topics it omits that others cover."""
+    """A topic's row of the coverage matrix: one cell per source."""
 
     label: str
+    origin: str
     cells: tuple[CoverageCell, ...]
-    blindspots: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BlindspotRow:
+    """The topics a source omits although two or more other sources cover them."""
+
+    label: str
+    configured: tuple[str, ...]
+    discovered: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -130,8 +139,9 @@ class ReportView:
     version: str
     content_hash: str
     sources: tuple[SourceRow, ...]
-    topic_headers: tuple[tuple[str, str], ...]
+    source_labels: tuple[str, ...]
     coverage: tuple[CoverageRow, ...]
+    blindspots: tuple[BlindspotRow, ...]
     topics: tuple[TopicSection, ...]
     comparisons: tuple[ComparisonView, ...]
     claims_total: int
@@ -206,18 +216,34 @@ def _shade(share: float) -> int:
     return sum(1 for step in SHADE_STEPS[1:] if share >= step) if share > 0 else 0
 
 
-def _coverage(comparison: Comparison, labels: dict[str, str]) -> tuple[CoverageRow, ...]:
-    """The coverage matrix formatted, with each cell's tone and each source's blindspots by label."""
-    titles = {t.id: t.label for t in comparison.topics}
+def _coverage(comparison: Comparison) -> tuple[CoverageRow, ...]:
+    """The coverage matrix formatted with topics as rows (there are usually more topics than sources)."""
     rows = []
-    for row in comparison.coverage:
+    for n, topic in enumerate(comparison.topics):
         cells = []
-        for cell in row.topics:
-            on_topic = [p for p in comparison.passages if p.source == row.source and cell.topic in p.topics]
+        for row in comparison.coverage:
+            cell = row.topics[n]
+            on_topic = [p for p in comparison.passages if p.source == row.source and topic.id in p.topics]
             tone = fmt_score(aggregate(on_topic).score) if on_topic else "—"
             share = fmt_percent(cell.share) if cell.passages else "—"
             cells.append(CoverageCell(cell.passages, share, _shade(cell.share) if cell.passages else 0, tone))
-        rows.append(CoverageRow(labels[row.source], tuple(cells), tuple(titles[t] for t in row.blindspots)))
+        rows.append(CoverageRow(topic.label, topic.origin, tuple(cells)))
+    return tuple(rows)
+
+
+def _blindspots(comparison: Comparison, labels: dict[str, str]) -> tuple[BlindspotRow, ...]:
+    """Each source's blindspots, configured topics apart from discovered ones."""
+    topics = {t.id: t for t in comparison.topics}
+    rows = []
+    for row in comparison.coverage:
+        missed = [topics[t] for t in row.blindspots]
+        rows.append(
+            BlindspotRow(
+                labels[row.source],
+                tuple(t.label for t in missed if t.origin == "configured"),
+                tuple(t.label for t in missed if t.origin == "discovered"),
+            )
+        )
     return tuple(rows)
 
 
@@ -287,8 +313,9 @@ def build_view(comparison: Comparison, *, built_at: str) -> ReportView:
         version=__version__,
         content_hash=comparison.content_hash[:12],
         sources=tuple(_source_row(s, labels[s.doc.id], counts[s.doc.id]) for s in comparison.sources),
-        topic_headers=tuple((t.label, t.origin) for t in comparison.topics),
-        coverage=_coverage(comparison, labels),
+        source_labels=tuple(labels[s.doc.id] for s in comparison.sources),
+        coverage=_coverage(comparison),
+        blindspots=_blindspots(comparison, labels),
         topics=tuple(_topic_section(t, comparison, labels) for t in comparison.topics),
         comparisons=_comparisons(comparison, labels),
         claims_total=len(comparison.claims),

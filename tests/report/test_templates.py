@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from compare.report.render import render_html
 from compare.report.view import (
+    BlindspotRow,
     ClaimRow,
     ComparisonView,
     CoverageCell,
@@ -65,8 +66,9 @@ def hand_built_view(text: str = "阿里云遥遥领先。") -> ReportView:
         version="0.1.0",
         content_hash="abc",
         sources=(source,),
-        topic_headers=(("王坚与阿里云", "configured"),),
-        coverage=(CoverageRow("S1", (CoverageCell(1, "10%", 2, "0.80"),), ("去IOE",)),),
+        source_labels=("S1",),
+        coverage=(CoverageRow("王坚与阿里云", "configured", (CoverageCell(1, "10%", 2, "0.80"),)),),
+        blindspots=(BlindspotRow("S1", ("去IOE",), ("通义 · 开源",)),),
         topics=(topic,),
         comparisons=(comparison,),
         claims_total=2,
@@ -79,7 +81,7 @@ def test_report_renders_every_section() -> None:
     for anchor in ('id="sources"', 'id="coverage"', 'id="topics"', 'id="claims"', 'id="method"'):
         assert anchor in html
     assert '<mark class="promo">遥遥领先</mark>' in html
-    assert "去IOE" in html and "skipped x.pdf" in html
+    assert "去IOE" in html and "通义 · 开源" in html and "skipped x.pdf" in html
     assert 'lang="zh-Hant"' in html
 
 
