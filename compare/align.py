@@ -15,8 +15,11 @@ Memory is O(n·k) plus one block of rows; nothing is n×n.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
 
 import numpy as np
 from scipy.sparse import csr_matrix, diags
@@ -33,6 +36,7 @@ MIN_BLINDSPOT_SOURCES = 2
 # Passages with fewer content tokens than this are not matched by similarity (too little to go on).
 MIN_TOKENS = 4
 NAME_WEIGHT = 1.5
+CONCEPT_WEIGHT = 1.0
 OTHER_WEIGHT = 0.8
 LABEL_TERMS = 3
 # A discovered group whose passages mostly sit in one configured topic duplicates it.
@@ -60,6 +64,8 @@ def term_weight(term: str) -> float:
     Names of people, places, organisations and products (and Latin-script terms such as IOE or Qwen)
     identify a story; common nouns describe it; verbs, adjectives and adverbs mostly carry style.
     """
+    if term.startswith("〔"):
+        return CONCEPT_WEIGHT
     tag = word_tag(term)
     if term.isascii() or tag is None:  # Latin terms; words outside the dictionary are mostly names
         return NAME_WEIGHT
@@ -70,11 +76,25 @@ def term_weight(term: str) -> float:
     return OTHER_WEIGHT
 
 
+@lru_cache(maxsize=1)
+def concepts() -> dict[str, str]:
+    """Word -> concept feature ("〔investment〕"), from the packaged concept groups."""
+    text = resources.files("compare.resources").joinpath("concepts.toml").read_text(encoding="utf-8")
+    groups = tomllib.loads(text)["groups"]
+    return {word.lower(): f"〔{name}〕" for name, words in groups.items() for word in words}
+
+
+def passage_features(passage: Passage) -> list[str]:
+    """A passage's content tokens plus the concepts they express (投入 and 资本开支 both add 〔investment〕)."""
+    table = concepts()
+    return [*passage.tokens, *(table[t] for t in passage.tokens if t in table)]
+
+
 def passage_vectors(passages: Sequence[Passage]) -> tuple[csr_matrix, list[str]]:
-    """L2-normalised TF-IDF vectors of passages' content tokens, weighted by `term_weight`."""
+    """L2-normalised TF-IDF vectors of passages' content tokens and concepts, weighted by `term_weight`."""
     max_df = 0.5 if len(passages) >= 8 else 1.0
     vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, max_df=max_df, norm=None)
-    tfidf = vectorizer.fit_transform([list(p.tokens) for p in passages])
+    tfidf = vectorizer.fit_transform([passage_features(p) for p in passages])
     vocabulary = list(vectorizer.get_feature_names_out())
     weighted = tfidf @ diags([term_weight(t) for t in vocabulary])
     return csr_matrix(normalize(weighted)), vocabulary
@@ -134,8 +154,9 @@ def distinctive_terms(vectors: csr_matrix, vocabulary: Sequence[str], members: S
     """The nouns and names most over-represented in a group of passages relative to the whole corpus."""
     group_mean = np.asarray(vectors[list(members)].mean(axis=0)).ravel()
     corpus_mean = np.asarray(vectors.mean(axis=0)).ravel()
-    weights = np.array([term_weight(t) for t in vocabulary])
-    # Verbs, adjectives and adverbs describe rather than name a topic: they do not label it.
+    weights = np.array([0.0 if t.startswith("〔") else term_weight(t) for t in vocabulary])
+    # Verbs, adjectives and adverbs describe rather than name a topic, and concepts are not words the
+    # sources use: neither labels a topic.
     score = np.where(weights >= 1.0, (group_mean - corpus_mean) * weights, 0.0)
     order = np.lexsort((np.array(vocabulary), -score))
     return [vocabulary[i] for i in order[:n] if score[i] > 0]

@@ -271,3 +271,14 @@ def test_coverage_matrix_counts_passages_shares_and_blindspots() -> None:
     rows = {row.source: row for row in coverage_matrix(passages, topics, ["a", "b", "c"])}
     assert rows["a"].blindspots == ("t3",)
     assert rows["b"].blindspots == rows["c"].blindspots == ()
+
+
+def test_concepts_link_passages_that_use_different_words_for_one_thing() -> None:
+    from compare.align import concepts, passage_features
+
+    table = concepts()
+    assert table["投入"] == table["资本开支"] == table["斥资"]
+    a = Passage("a:p0", "a", 0, "", "", tokens=("阿里云", "投入", "数据中心"))
+    b = Passage("b:p0", "b", 0, "", "", tokens=("阿里云", "资本开支", "算力"))
+    shared = set(passage_features(a)) & set(passage_features(b))
+    assert shared == {"阿里云", table["投入"], table["算力"]}
