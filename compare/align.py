@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -28,7 +29,7 @@ from sklearn.preprocessing import normalize
 
 from compare.model import BuildOptions, Passage, SourceCoverage, Topic, TopicCoverage, TopicSpec
 from compare.script import to_simplified
-from compare.segment import word_tag
+from compare.segment import background_specificity, word_tag
 
 CHUNK_ROWS = 256
 # A topic a source omits is a blindspot when at least this many other sources cover it.
@@ -36,6 +37,13 @@ MIN_BLINDSPOT_SOURCES = 2
 # Passages with fewer content tokens than this are not matched by similarity (too little to go on).
 MIN_TOKENS = 4
 NAME_WEIGHT = 1.5
+# Words at least this specific in general Chinese (background IDF over its median) can tie a topic.
+TELLING_SPECIFICITY = 0.55
+MAX_TELLING_SHARE = 0.1
+MIN_COMMON_COUNT = 3
+# A group with no telling term in common is kept only if its passages are on average this many times
+# more similar than the matching threshold.
+STRONG_COHESION = 1.4
 CONCEPT_WEIGHT = 1.0
 OTHER_WEIGHT = 0.8
 LABEL_TERMS = 3
@@ -176,12 +184,39 @@ def discovered_groups(passages: Sequence[Passage], options: BuildOptions) -> lis
     vectors, vocabulary = passage_vectors(chosen)
     sources = [p.source for p in chosen]
     edges = cross_source_neighbours(vectors, sources, k=options.neighbours, threshold=options.similarity_threshold)
+    ids: dict[str, int] = {}
+    owner = np.array([ids.setdefault(s, len(ids)) for s in sources])
+    # Terms in many passages of this corpus (its subject: 阿里云, AI) tie everything, so nothing.
+    df = Counter(t for p in chosen for t in set(p.tokens))
+    common = frozenset(t for t, n in df.items() if n > max(MIN_COMMON_COUNT, MAX_TELLING_SHARE * len(chosen)))
     groups = []
     for group in average_link_groups(vectors, sources, edges, options.similarity_threshold):
-        if len({sources[i] for i in group}) >= 2:
-            terms = distinctive_terms(vectors, vocabulary, group, LABEL_TERMS + 3)
-            groups.append(([usable[i] for i in group], terms))
+        shared = shared_telling_terms([chosen[i] for i in group], common)
+        cohesion = _mean_cross_similarity(vectors, owner, group, group)
+        cohesive = cohesion >= STRONG_COHESION * options.similarity_threshold
+        if len({sources[i] for i in group}) >= 2 and (shared or cohesive):
+            distinct = distinctive_terms(vectors, vocabulary, group, LABEL_TERMS + 3)
+            groups.append(([usable[i] for i in group], [*shared, *(t for t in distinct if t not in shared)]))
     return groups
+
+
+def shared_telling_terms(group: Sequence[Passage], common: frozenset[str] = frozenset()) -> list[str]:
+    """Nouns and names that passages of two or more sources in a group share, and that are uncommon in
+    general Chinese (jieba's background IDF): what actually ties the sources together. A group that
+    shares only common words (全面, 优势, 行业) is a coincidence of wording, not a topic."""
+    sources_of: dict[str, set[str]] = {}
+    for passage in group:
+        for token in set(passage.tokens):
+            sources_of.setdefault(token, set()).add(passage.source)
+    telling = [
+        t
+        for t, srcs in sources_of.items()
+        if len(srcs) >= 2
+        and t not in common
+        and term_weight(t) >= 1.0
+        and background_specificity(t) >= TELLING_SPECIFICITY
+    ]
+    return sorted(telling, key=lambda t: (-len(sources_of[t]), -term_weight(t), t))
 
 
 def align(

@@ -172,3 +172,18 @@ def _passage_groups(paragraphs: Sequence[Paragraph]) -> list[list[Paragraph]]:
     if pending:
         groups.append(pending)
     return groups
+
+
+@lru_cache(maxsize=1)
+def _background_idf() -> tuple[dict[str, float], float]:
+    """jieba's IDF table (computed on a large general corpus) and its median."""
+    from jieba.analyse import default_tfidf
+
+    return dict(default_tfidf.idf_freq), float(default_tfidf.median_idf)
+
+
+def background_specificity(word: str) -> float:
+    """How specific a word is in general Chinese text, in (0, 1]: its IDF in jieba's background corpus
+    over the median IDF; words outside the table (new names, jargon) count as specific (1)."""
+    idf, median = _background_idf()
+    return min(1.0, idf.get(word, median) / median)

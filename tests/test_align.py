@@ -282,3 +282,14 @@ def test_concepts_link_passages_that_use_different_words_for_one_thing() -> None
     b = Passage("b:p0", "b", 0, "", "", tokens=("阿里云", "资本开支", "算力"))
     shared = set(passage_features(a)) & set(passage_features(b))
     assert shared == {"阿里云", table["投入"], table["算力"]}
+
+
+def test_shared_telling_terms_are_uncommon_nouns_and_names_of_two_sources() -> None:
+    from compare.align import shared_telling_terms
+
+    a = Passage("a:p0", "a", 0, "", "", tokens=("王坚", "甲骨文", "优势", "业务", "提出"))
+    b = Passage("b:p0", "b", 0, "", "", tokens=("王坚", "甲骨文", "优势", "业务", "提出"))
+    c = Passage("a:p1", "a", 1, "", "", tokens=("数据库",))
+    assert shared_telling_terms([a, b, c]) == ["王坚", "甲骨文"]
+    assert shared_telling_terms([a, c]) == []  # one source only
+    assert shared_telling_terms([a, b], frozenset({"王坚"})) == ["甲骨文"]  # the corpus's ubiquitous terms tie nothing
