@@ -7,9 +7,10 @@ of *other* sources above a threshold; these edges are merged strongest first wit
 and groups that span two or more sources become topics, labelled by their most distinctive terms.
 
 Complexity: similarities are computed as sparse row blocks, so only passage pairs that share a term
-are ever scored (terms in more than half the passages are dropped via ``max_df``); each passage
-keeps k edges, so merging sees O(n·k) edges, each checked against the two groups' members.
-Memory is O(n·k) plus one block of rows; nothing is n×n.
+are ever scored; terms in more than half the passages, or in more than MAX_TERM_PASSAGES of a large
+corpus, are dropped, so a passage with L terms meets at most L·MAX_TERM_PASSAGES others: O(n·L) in
+all. Each passage keeps k edges, so merging sees O(n·k) edges, each checked against the two groups'
+members. Memory is O(n·k) plus one block of rows; nothing is n×n. `bench/align_scale.py` measures it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import re
 import tomllib
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -32,6 +33,8 @@ from compare.script import to_simplified
 from compare.segment import background_specificity, word_tag
 
 CHUNK_ROWS = 256
+MIN_PASSAGES_FOR_DF_CUT = 8
+MAX_TERM_PASSAGES = 500
 # A topic a source omits is a blindspot when at least this many other sources cover it.
 MIN_BLINDSPOT_SOURCES = 2
 # Passages with fewer content tokens than this are not matched by similarity (too little to go on).
@@ -98,9 +101,18 @@ def passage_features(passage: Passage) -> list[str]:
     return [*passage.tokens, *(table[t] for t in passage.tokens if t in table)]
 
 
+def _max_document_frequency(n: int) -> float | int:
+    """Drop terms in more than half the passages, and in large corpora in more than MAX_TERM_PASSAGES:
+    such terms say little about any one topic, and capping them bounds the similarity search's work per
+    passage, which keeps it linear in the number of passages."""
+    if n < MIN_PASSAGES_FOR_DF_CUT:
+        return 1.0
+    return 0.5 if n <= 2 * MAX_TERM_PASSAGES else MAX_TERM_PASSAGES
+
+
 def passage_vectors(passages: Sequence[Passage]) -> tuple[csr_matrix, list[str]]:
     """L2-normalised TF-IDF vectors of passages' content tokens and concepts, weighted by `term_weight`."""
-    max_df = 0.5 if len(passages) >= 8 else 1.0
+    max_df = _max_document_frequency(len(passages))
     vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, max_df=max_df, norm=None)
     tfidf = vectorizer.fit_transform([passage_features(p) for p in passages])
     vocabulary = list(vectorizer.get_feature_names_out())
@@ -158,16 +170,40 @@ def average_link_groups(
     return sorted((m for m in members.values() if len(m) > 1), key=lambda m: m[0])
 
 
-def distinctive_terms(vectors: csr_matrix, vocabulary: Sequence[str], members: Sequence[int], n: int) -> list[str]:
-    """The nouns and names most over-represented in a group of passages relative to the whole corpus."""
-    group_mean = np.asarray(vectors[list(members)].mean(axis=0)).ravel()
-    corpus_mean = np.asarray(vectors.mean(axis=0)).ravel()
-    weights = np.array([0.0 if t.startswith("〔") else term_weight(t) for t in vocabulary])
-    # Verbs, adjectives and adverbs describe rather than name a topic, and concepts are not words the
-    # sources use: neither labels a topic.
-    score = np.where(weights >= 1.0, (group_mean - corpus_mean) * weights, 0.0)
-    order = np.lexsort((np.array(vocabulary), -score))
-    return [vocabulary[i] for i in order[:n] if score[i] > 0]
+@dataclass(frozen=True)
+class Labeller:
+    """What labelling needs of the whole corpus, computed once: per-term corpus means and label weights.
+
+    Verbs, adjectives and adverbs describe rather than name a topic, and concepts are not words the
+    sources use: their label weight is 0.
+    """
+
+    vocabulary: tuple[str, ...]
+    corpus_mean: np.ndarray
+    label_weight: np.ndarray
+
+    @classmethod
+    def of(cls, vectors: csr_matrix, vocabulary: Sequence[str]) -> Labeller:
+        """Prepare labelling for one corpus's vectors."""
+        weights = [0.0 if t.startswith("〔") else term_weight(t) for t in vocabulary]
+        return cls(
+            tuple(vocabulary),
+            np.asarray(vectors.mean(axis=0)).ravel(),
+            np.where(np.array(weights) >= 1.0, np.array(weights), 0.0),
+        )
+
+    def distinctive_terms(self, vectors: csr_matrix, members: Sequence[int], n: int) -> list[str]:
+        """The nouns and names most over-represented in a group of passages relative to the corpus.
+
+        Only the group's own terms are scored, so the cost follows the group's size, not the vocabulary's.
+        """
+        rows = vectors[list(members)]
+        present = np.unique(rows.indices)
+        group_mean = np.asarray(rows[:, present].mean(axis=0)).ravel()
+        score = (group_mean - self.corpus_mean[present]) * self.label_weight[present]
+        names = np.array([self.vocabulary[i] for i in present])
+        order = np.lexsort((names, -score)) if len(present) else np.array([], dtype=int)
+        return [str(names[i]) for i in order[:n] if score[i] > 0]
 
 
 def discovered_groups(passages: Sequence[Passage], options: BuildOptions) -> list[tuple[list[int], list[str]]]:
@@ -189,13 +225,14 @@ def discovered_groups(passages: Sequence[Passage], options: BuildOptions) -> lis
     # Terms in many passages of this corpus (its subject: 阿里云, AI) tie everything, so nothing.
     df = Counter(t for p in chosen for t in set(p.tokens))
     common = frozenset(t for t, n in df.items() if n > max(MIN_COMMON_COUNT, MAX_TELLING_SHARE * len(chosen)))
+    labeller = Labeller.of(vectors, vocabulary)
     groups = []
     for group in average_link_groups(vectors, sources, edges, options.similarity_threshold):
         shared = shared_telling_terms([chosen[i] for i in group], common)
         cohesion = _mean_cross_similarity(vectors, owner, group, group)
         cohesive = cohesion >= STRONG_COHESION * options.similarity_threshold
         if len({sources[i] for i in group}) >= 2 and (shared or cohesive):
-            distinct = distinctive_terms(vectors, vocabulary, group, LABEL_TERMS + 3)
+            distinct = labeller.distinctive_terms(vectors, group, LABEL_TERMS + 3)
             groups.append(([usable[i] for i in group], [*shared, *(t for t in distinct if t not in shared)]))
     return groups
 
