@@ -343,6 +343,7 @@ class Comparison:
         passages: all passages, by source then reading order.
         topics: configured topics first, then discovered ones.
         coverage: the sources x topics matrix, one row per source, and each source's blindspots.
+        terms: compound terms found in the corpus itself and kept whole when tokenizing.
         claims: quantitative claims.
         comparisons: cross-source claim comparisons, conflicts first.
         skipped: notices about input files that were skipped.
@@ -356,6 +357,7 @@ class Comparison:
     passages: tuple[Passage, ...]
     topics: tuple[Topic, ...]
     coverage: tuple[SourceCoverage, ...]
+    terms: tuple[str, ...]
     claims: tuple[Claim, ...]
     comparisons: tuple[ClaimComparison, ...]
     skipped: tuple[str, ...] = field(default=())

@@ -9,7 +9,7 @@ from compare.claims import compare_claims, extract_claims
 from compare.clean import clean_corpus
 from compare.ingest import Corpus
 from compare.model import BuildOptions, Comparison, SourceSummary, TopicSpec
-from compare.segment import segment_documents
+from compare.segment import corpus_terms, segment_documents
 from compare.tone import aggregate, score_passages
 
 STAGES = ("clean", "segment", "align", "tone", "claims")
@@ -42,7 +42,8 @@ def analyze(
     docs = clean_corpus(corpus.documents, max_heading_chars=options.max_heading_chars)
     # 2. Segment: paragraphs into passages with jieba content tokens.
     report("segment")
-    passages = segment_documents(docs)
+    terms = corpus_terms(docs)
+    passages = segment_documents(docs, terms=terms)
     # 3. Align: configured and discovered topics across sources.
     report("align")
     source_ids = [d.id for d in docs]
@@ -64,6 +65,7 @@ def analyze(
         passages=passages,
         topics=topic_list,
         coverage=coverage,
+        terms=tuple(sorted(terms)),
         claims=claims,
         comparisons=compare_claims(claims),
         skipped=corpus.skipped,

@@ -7,6 +7,7 @@ tokenizing with a separate instance is the known pitfall where user words silent
 
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 import re
@@ -26,6 +27,9 @@ SENTENCE = re.compile(r"[^。！？!?；;…]+(?:[。！？!?；;…]+['\"”’
 LONG_PARAGRAPH_CHARS = 200
 MIN_PART_CHARS = 60
 SHIFT_SIMILARITY = 0.05
+HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+MIN_TERM_COUNT = 3
+TERM_COHESION = 0.5
 TOKEN_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
@@ -78,11 +82,16 @@ def tag(text: str) -> list[tuple[str, str]]:
     return [(p.word, p.flag) for p in _pos_tokenizer().lcut(text) if p.word.strip()]
 
 
-def content_tokens(text: str) -> list[str]:
-    """Tokens that carry meaning: no stopwords, punctuation, single Han characters or bare numbers."""
+def content_tokens(text: str, terms: frozenset[str] = frozenset()) -> list[str]:
+    """Tokens that carry meaning: no stopwords, punctuation, single Han characters or bare numbers.
+
+    Args:
+        text: Simplified text.
+        terms: corpus terms (from `corpus_terms`) whose parts are joined back into one token.
+    """
     stop = stopwords()
     out = []
-    for token in tokenize(text):
+    for token in merge_terms(tokenize(text), terms):
         token = token.strip()
         if token in stop or not TOKEN_CHARS.search(token) or token.isdigit():
             continue
@@ -92,12 +101,58 @@ def content_tokens(text: str) -> list[str]:
     return out
 
 
+def corpus_terms(docs: Sequence[CleanDocument]) -> frozenset[str]:
+    """Compound nouns the corpus itself uses that jieba splits (头部+企业, 集团+董事长, 小鹏+汽车).
+
+    A pair of adjacent nouns is a term when it occurs at least MIN_TERM_COUNT times, in two or more
+    sources, and accounts for at least TERM_COHESION of the rarer part's occurrences (the parts mostly
+    appear together). Deterministic and per corpus: nothing is added to jieba's shared dictionary.
+    """
+    singles: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    sources: dict[tuple[str, str], set[str]] = {}
+    for doc in docs:
+        for para in doc.paragraphs:
+            tokens = tokenize(para.text_simplified)
+            singles.update(tokens)
+            for pair in itertools.pairwise(tokens):
+                if _is_term_part(pair[0], 1) and _is_term_part(pair[1], 2):
+                    pairs[pair] += 1
+                    sources.setdefault(pair, set()).add(doc.id)
+    return frozenset(
+        a + b
+        for (a, b), n in pairs.items()
+        if n >= MIN_TERM_COUNT and len(sources[(a, b)]) >= 2 and n >= TERM_COHESION * min(singles[a], singles[b])
+    )
+
+
+def _is_term_part(token: str, min_chars: int) -> bool:
+    """A Han noun (or a word jieba does not know, mostly names) of at least `min_chars` characters."""
+    if len(token) < min_chars or not HAN_WORD.fullmatch(token) or token in stopwords():
+        return False
+    tag_ = word_tag(token)
+    return tag_ is None or tag_.startswith("n")
+
+
+def merge_terms(tokens: list[str], terms: frozenset[str]) -> list[str]:
+    """Join adjacent tokens that form a corpus term, left to right."""
+    if not terms:
+        return tokens
+    out: list[str] = []
+    for token in tokens:
+        if out and out[-1] + token in terms:
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
+
+
 def split_sentences(text: str) -> list[str]:
     """Split a paragraph into sentences at Chinese and Western sentence ends, keeping closing quotes."""
     return [m.group().strip() for m in SENTENCE.finditer(text) if m.group().strip()]
 
 
-def segment_documents(docs: Sequence[CleanDocument]) -> tuple[Passage, ...]:
+def segment_documents(docs: Sequence[CleanDocument], *, terms: frozenset[str] = frozenset()) -> tuple[Passage, ...]:
     """Turn cleaned documents into passages with content tokens.
 
     A passage is a non-heading paragraph; a short lead-in ending in a colon ("王坚曾指出：") is joined
@@ -106,6 +161,7 @@ def segment_documents(docs: Sequence[CleanDocument]) -> tuple[Passage, ...]:
 
     Args:
         docs: cleaned documents.
+        terms: corpus terms kept whole in the tokens (see `corpus_terms`).
 
     Returns:
         Passages, by document then reading order.
@@ -117,7 +173,7 @@ def segment_documents(docs: Sequence[CleanDocument]) -> tuple[Passage, ...]:
             text = "".join(p.text for p in group)
             simplified = "".join(p.text_simplified for p in group)
             for part, part_simplified in split_at_topic_shift(text, simplified):
-                tokens = tuple(content_tokens(part_simplified))
+                tokens = tuple(content_tokens(part_simplified, terms))
                 passages.append(Passage(f"{doc.id}:p{index}", doc.id, index, part, part_simplified, tokens))
                 index += 1
     return tuple(passages)

@@ -178,3 +178,20 @@ def test_split_passages_are_numbered_in_reading_order() -> None:
     passages = segment_documents([doc])
     assert [(p.id, p.index) for p in passages] == [("m:p0", 0), ("m:p1", 1)]
     assert passages[1].text == FOOTBALL_SENTENCES
+
+
+def test_corpus_terms_are_compound_nouns_two_sources_use() -> None:
+    from compare.segment import corpus_terms, merge_terms
+
+    line = "头部企业纷纷加码，多家头部企业表示将继续投入。"
+    docs = [
+        clean_document(RawDocument("a", "a.txt", f"{line}\n另一段头部企业的消息。", "utf-8", 1)),
+        clean_document(RawDocument("b", "b.txt", "分析认为头部企业优势明显。", "utf-8", 1)),
+        clean_document(RawDocument("c", "c.txt", "头部企业只在这里出现一次也算。", "utf-8", 1)),
+    ]
+    terms = corpus_terms(docs)
+    assert "头部企业" in terms
+    assert "头部企业" in content_tokens("这些头部企业", terms)
+    assert not corpus_terms(docs[:1])  # one source alone does not make a term
+    assert merge_terms(["头部", "企业", "很多"], frozenset({"头部企业"})) == ["头部企业", "很多"]
+    assert merge_terms(["头部", "企业"], frozenset()) == ["头部", "企业"]

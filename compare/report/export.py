@@ -40,6 +40,7 @@ def comparison_to_json(comparison: Comparison, *, built_at: str) -> dict[str, An
             "content_hash": f"sha256:{comparison.content_hash}",
             "tool_version": __version__,
             "built_at": built_at,
+            "terms": list(comparison.terms),
             "options": {
                 "topics_file": opts.topics_file.name if opts.topics_file else None,
                 "discover": opts.discover,
