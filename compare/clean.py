@@ -43,6 +43,7 @@ MIN_TEMPLATE_KEY = 4
 # A trailing run of at least this many short unpunctuated lines after the body is a list of teasers or tags.
 MIN_TRAILING_ITEMS = 3
 MIN_PROSE_CHARS = 20
+MIN_TITLE_CHARS = 4
 # Shorter lines (section numbers, "第一,") may legitimately repeat; they are not deduplicated.
 MIN_DEDUP_KEY = 6
 
@@ -237,11 +238,12 @@ def find_byline(lines: list[str], rules: ChromeRules) -> Byline | None:
 
 
 def _find_title(lines: list[str], max_heading_chars: int, fallback: str) -> str:
-    """The first heading-like line near the top, else the start of the first line."""
-    for line in lines[:3]:
-        if is_heading(line, max_heading_chars) and visible_len(line) >= 4:
-            return line
-    return _sample(lines[0]) if lines else fallback
+    """The first line if it reads as a title (short, no sentence end), else the start of the first line."""
+    if not lines:
+        return fallback
+    if is_heading(lines[0], max_heading_chars) and visible_len(lines[0]) >= MIN_TITLE_CHARS:
+        return lines[0]
+    return _sample(lines[0])
 
 
 def drop_repeats(lines: list[str], audit: _Audit) -> list[str]:
