@@ -45,8 +45,8 @@ TELLING_SPECIFICITY = 0.55
 MAX_TELLING_SHARE = 0.1
 MIN_COMMON_COUNT = 3
 # A group with no telling term in common is kept only if its passages are on average this many times
-# more similar than the matching threshold.
-STRONG_COHESION = 1.4
+# more similar than a topic must be.
+STRONG_COHESION = 1.25
 CONCEPT_WEIGHT = 1.0
 OTHER_WEIGHT = 0.8
 LABEL_TERMS = 3
@@ -81,7 +81,7 @@ def term_weight(term: str) -> float:
     if term.isascii() or tag is None:  # Latin terms; words outside the dictionary are mostly names
         return NAME_WEIGHT
     if tag[:2] in ("nr", "ns", "nt", "nz"):
-        return NAME_WEIGHT + 0.5
+        return NAME_WEIGHT
     if tag.startswith("n") or tag == "vn":
         return 1.0
     return OTHER_WEIGHT
@@ -227,10 +227,10 @@ def discovered_groups(passages: Sequence[Passage], options: BuildOptions) -> lis
     common = frozenset(t for t, n in df.items() if n > max(MIN_COMMON_COUNT, MAX_TELLING_SHARE * len(chosen)))
     labeller = Labeller.of(vectors, vocabulary)
     groups = []
-    for group in average_link_groups(vectors, sources, edges, options.similarity_threshold):
+    for group in average_link_groups(vectors, sources, edges, options.topic_cohesion):
         shared = shared_telling_terms([chosen[i] for i in group], common)
         cohesion = _mean_cross_similarity(vectors, owner, group, group)
-        cohesive = cohesion >= STRONG_COHESION * options.similarity_threshold
+        cohesive = cohesion >= STRONG_COHESION * options.topic_cohesion
         if len({sources[i] for i in group}) >= 2 and (shared or cohesive):
             distinct = labeller.distinctive_terms(vectors, group, LABEL_TERMS + 3)
             groups.append(([usable[i] for i in group], [*shared, *(t for t in distinct if t not in shared)]))

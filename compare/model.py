@@ -16,8 +16,8 @@ class BuildOptions:
         formats: output formats to write, a subset of {"pdf", "html", "json"}.
         topics_file: TOML file of configured topics, or None.
         discover: whether to discover topics shared by sources in addition to configured ones.
-        similarity_threshold: cosine similarity above which two passages of different sources match, and
-            the mean similarity a discovered topic's passages must keep as it grows.
+        similarity_threshold: cosine similarity above which two passages of different sources are linked.
+        topic_cohesion: mean cross-source similarity a discovered topic's passages must keep as it grows.
         neighbours: how many nearest neighbours each passage is compared with (keeps matching sub-quadratic).
         max_heading_chars: lines without a sentence end and shorter than this are headings or captions,
             kept but not analysed as passages.
@@ -26,7 +26,8 @@ class BuildOptions:
     formats: tuple[str, ...] = ("pdf", "html", "json")
     topics_file: Path | None = None
     discover: bool = True
-    similarity_threshold: float = 0.2
+    similarity_threshold: float = 0.15
+    topic_cohesion: float = 0.17
     neighbours: int = 5
     max_heading_chars: int = 40
 

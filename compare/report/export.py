@@ -45,6 +45,7 @@ def comparison_to_json(comparison: Comparison, *, built_at: str) -> dict[str, An
                 "topics_file": opts.topics_file.name if opts.topics_file else None,
                 "discover": opts.discover,
                 "similarity_threshold": opts.similarity_threshold,
+                "topic_cohesion": opts.topic_cohesion,
                 "neighbours": opts.neighbours,
                 "max_heading_chars": opts.max_heading_chars,
             },
