@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from compare.align import align
 from compare.clean import clean_corpus
 from compare.ingest import read_corpus, read_topics
-from compare.model import BuildOptions, Passage
+from compare.model import BuildOptions, Passage, Topic
 from compare.segment import corpus_terms, segment_documents
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,8 +41,18 @@ def truth_topics(folder: Path, passages: list[Passage]) -> dict[str, set[str]]:
     return topics
 
 
-def evaluate(folder: Path) -> float:
-    """Print the best discovered match of each reference topic; return the mean Jaccard."""
+@dataclass(frozen=True)
+class Match:
+    """A reference topic and the discovered topic that overlaps it most."""
+
+    topic: str
+    wanted_sources: tuple[str, ...]
+    best: Topic | None
+    jaccard: float
+
+
+def evaluate(folder: Path) -> tuple[list[Match], int]:
+    """Best discovered match of each reference topic, and how many topics were discovered."""
     docs = clean_corpus(read_corpus(folder).documents)
     passages = list(segment_documents(docs, terms=corpus_terms(docs)))
     source_ids = [d.id for d in docs]
@@ -51,30 +62,32 @@ def evaluate(folder: Path) -> float:
         configured, _ = align(passages, read_topics(folder / "topics.toml"), source_ids, BuildOptions(discover=False))
         reference = {t.id: set(t.passages) for t in configured}
     discovered, _ = align(passages, (), source_ids, BuildOptions())
-    print(f"== {folder.name}: {len(discovered)} topics discovered from {len(passages)} passages of {len(docs)} sources")
-    scores = []
+    matches = []
     for topic_id, wanted in reference.items():
-        sources = sorted({pid.split(":")[0][:12] for pid in wanted})
-        if not discovered:
-            print(f"{topic_id}: sources {sources}; nothing discovered")
-            scores.append(0.0)
-            continue
-        best = max(discovered, key=lambda d: len(wanted & set(d.passages)) / len(wanted | set(d.passages)))
-        jaccard = len(wanted & set(best.passages)) / len(wanted | set(best.passages))
-        scores.append(jaccard)
-        found = sorted(s[:12] for s in best.sources)
-        print(f"{topic_id}: sources {sources}")
-        print(f"  best discovered {best.id} «{best.label}»: sources {found}, passage Jaccard {jaccard:.2f}")
-    mean = sum(scores) / len(scores) if scores else 0.0
-    print(f"mean best-match Jaccard: {mean:.2f}")
-    return mean
+        sources = tuple(sorted({pid.split(":")[0] for pid in wanted}))
+        scored = [(len(wanted & set(d.passages)) / len(wanted | set(d.passages)), d) for d in discovered]
+        jaccard, best = max(scored, key=lambda x: x[0], default=(0.0, None))
+        matches.append(Match(topic_id, sources, best, jaccard))
+    return matches, len(discovered)
+
+
+def report(folder: Path) -> None:
+    """Print one corpus's matches and their mean."""
+    matches, count = evaluate(folder)
+    print(f"== {folder.name}: {count} topics discovered")
+    for m in matches:
+        print(f"{m.topic}: sources {[s[:12] for s in m.wanted_sources]}")
+        if m.best is not None:
+            found = [s[:12] for s in m.best.sources]
+            print(f"  best discovered {m.best.id} «{m.best.label}»: sources {found}, passage Jaccard {m.jaccard:.2f}")
+    print(f"mean best-match Jaccard: {sum(m.jaccard for m in matches) / len(matches):.2f}")
 
 
 def main() -> None:
     """Evaluate the given corpora, or the seeds and the bundled evaluation corpora."""
     folders = [Path(a) for a in sys.argv[1:]] or [ROOT / "seeds", *sorted((ROOT / "bench" / "corpora").glob("*/"))]
     for folder in folders:
-        evaluate(folder)
+        report(folder)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,42 @@
+"""Topic discovery on corpora other than the seeds (bench/corpora, made up with paragraph-level truth).
+
+Floors, not targets: they catch a change that makes discovery worse on stories the seeds do not tell.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.eval_topics import evaluate
+from compare.align import align
+from compare.clean import clean_corpus
+from compare.ingest import read_corpus, read_topics
+from compare.model import BuildOptions
+from compare.segment import corpus_terms, segment_documents
+from tests.conftest import ROOT
+
+CORPORA = sorted((ROOT / "bench" / "corpora").glob("*/"))
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("folder", CORPORA, ids=lambda f: f.name)
+def test_discovery_recovers_most_of_the_shared_topics(folder: Path) -> None:
+    matches, _ = evaluate(folder)
+    assert sum(m.jaccard for m in matches) / len(matches) >= 0.45
+    # Every source a discovered best match names really covers that topic.
+    for m in matches:
+        if m.best is not None and m.jaccard >= 0.5:
+            assert set(m.best.sources) <= set(m.wanted_sources), m.topic
+
+
+@pytest.mark.parametrize("folder", CORPORA, ids=lambda f: f.name)
+def test_configured_topics_hold_exactly_the_sources_of_the_truth(folder: Path) -> None:
+    import json
+
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))["topics"]
+    docs = clean_corpus(read_corpus(folder).documents)
+    passages = segment_documents(docs, terms=corpus_terms(docs))
+    topics, _ = align(passages, read_topics(folder / "topics.toml"), [d.id for d in docs], BuildOptions(discover=False))
+    assert {t.id: set(t.sources) for t in topics} == {k: set(v) for k, v in truth.items()}
