@@ -1,10 +1,12 @@
 """Align: group passages of different sources into topics, configured and discovered.
 
 Configured topics match passages by keywords and patterns (on the Simplified text, so either
-script matches). Discovered topics come from passage vectors: TF-IDF of jieba content tokens,
-weighted by part of speech (names count most). Each passage keeps its top-k most similar passages
-of *other* sources above a threshold; these edges are merged strongest first with average linkage,
-and groups that span two or more sources become topics, labelled by their most distinctive terms.
+script matches). Discovered topics come from passage vectors: TF-IDF of jieba content tokens plus
+concept features (interchangeable words, from a data file), weighted by part of speech (names count
+most). Each passage keeps its top-k most similar passages of *other* sources above a threshold;
+these edges are merged strongest first with average linkage, and groups that span two or more
+sources and share a telling term (or are strongly cohesive) become topics, labelled by the terms
+they share and their most distinctive ones.
 
 Complexity: similarities are computed as sparse row blocks, so only passage pairs that share a term
 are ever scored; terms in more than half the passages, or in more than MAX_TERM_PASSAGES of a large
@@ -78,9 +80,8 @@ def term_weight(term: str) -> float:
     if term.startswith("〔"):
         return CONCEPT_WEIGHT
     tag = word_tag(term)
-    if term.isascii() or tag is None:  # Latin terms; words outside the dictionary are mostly names
-        return NAME_WEIGHT
-    if tag[:2] in ("nr", "ns", "nt", "nz"):
+    # Latin terms, named entities, and words outside the dictionary (mostly names).
+    if term.isascii() or tag is None or tag[:2] in ("nr", "ns", "nt", "nz"):
         return NAME_WEIGHT
     if tag.startswith("n") or tag == "vn":
         return 1.0
@@ -120,6 +121,12 @@ def passage_vectors(passages: Sequence[Passage]) -> tuple[csr_matrix, list[str]]
     return csr_matrix(normalize(weighted)), vocabulary
 
 
+def source_index(sources: Sequence[str]) -> np.ndarray:
+    """Each passage's source as a small integer, for vectorised same-source tests."""
+    ids: dict[str, int] = {}
+    return np.array([ids.setdefault(s, len(ids)) for s in sources])
+
+
 def cross_source_neighbours(
     vectors: csr_matrix, sources: Sequence[str], *, k: int, threshold: float
 ) -> list[tuple[float, int, int]]:
@@ -127,8 +134,7 @@ def cross_source_neighbours(
 
     The similarity rows stay sparse: only pairs that share a term are ever computed.
     """
-    ids: dict[str, int] = {}
-    owner = np.array([ids.setdefault(s, len(ids)) for s in sources])
+    owner = source_index(sources)
     edges: set[tuple[float, int, int]] = set()
     for start in range(0, vectors.shape[0], CHUNK_ROWS):
         block = csr_matrix(vectors[start : start + CHUNK_ROWS] @ vectors.T)
@@ -156,8 +162,7 @@ def average_link_groups(
 ) -> list[list[int]]:
     """Merge passages along the edges, strongest first, while the merged group's mean cross-source
     similarity stays above `threshold` (average linkage, so one strong pair cannot chain two stories)."""
-    ids: dict[str, int] = {}
-    owner = np.array([ids.setdefault(s, len(ids)) for s in sources])
+    owner = source_index(sources)
     group_of = list(range(vectors.shape[0]))
     members: dict[int, list[int]] = {i: [i] for i in range(vectors.shape[0])}
     for _, i, j in edges:
@@ -220,8 +225,7 @@ def discovered_groups(passages: Sequence[Passage], options: BuildOptions) -> lis
     vectors, vocabulary = passage_vectors(chosen)
     sources = [p.source for p in chosen]
     edges = cross_source_neighbours(vectors, sources, k=options.neighbours, threshold=options.similarity_threshold)
-    ids: dict[str, int] = {}
-    owner = np.array([ids.setdefault(s, len(ids)) for s in sources])
+    owner = source_index(sources)
     # Terms in many passages of this corpus (its subject: 阿里云, AI) tie everything, so nothing.
     df = Counter(t for p in chosen for t in set(p.tokens))
     common = frozenset(t for t, n in df.items() if n > max(MIN_COMMON_COUNT, MAX_TELLING_SHARE * len(chosen)))
