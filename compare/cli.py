@@ -44,7 +44,7 @@ def parse_formats(value: str) -> tuple[str, ...]:
     names = [v.strip().lower() for v in value.split(",") if v.strip()]
     unknown = [n for n in names if n not in FORMATS]
     if unknown or not names:
-        raise click.BadParameter(
+        raise CompareError(
             f"{', '.join(unknown) or 'nothing'} is not a format: use a comma list of pdf, html, json"
         )
     return tuple(f for f in FORMATS if f in names)
@@ -149,8 +149,6 @@ def build(
             write_atomic(out / name, data)
     except CompareError as err:
         raise click.ClickException(str(err)) from None
-    except click.BadParameter as err:
-        raise click.UsageError(err.format_message()) from None
     except OSError as err:
         raise click.ClickException(
             f"{err.strerror or err}: {err.filename or ''} — check the path and permissions"

@@ -68,6 +68,7 @@ def test_default_out_is_reports_corpus_name(corpus: Path, tmp_path: Path, monkey
         (["build", "{corpus}", "--topics", "{missing}"], "topics file"),
         (["build", "{empty}"], "no articles found"),
         (["build", "{corpus}", "--out", "{afile}"], "is a file"),
+        (["build", "{corpus}", "--out", "{afile}/sub", "--format", "json"], "Not a directory"),
     ],
 )
 def test_bad_input_gives_one_line_error(corpus: Path, tmp_path: Path, args: list[str], message: str) -> None:
