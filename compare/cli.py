@@ -44,9 +44,7 @@ def parse_formats(value: str) -> tuple[str, ...]:
     names = [v.strip().lower() for v in value.split(",") if v.strip()]
     unknown = [n for n in names if n not in FORMATS]
     if unknown or not names:
-        raise CompareError(
-            f"{', '.join(unknown) or 'nothing'} is not a format: use a comma list of pdf, html, json"
-        )
+        raise CompareError(f"{', '.join(unknown) or 'nothing'} is not a format: use a comma list of pdf, html, json")
     return tuple(f for f in FORMATS if f in names)
 
 
