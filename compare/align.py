@@ -27,6 +27,7 @@ from importlib import resources
 
 import numpy as np
 from scipy.sparse import csr_matrix, diags
+from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
@@ -35,6 +36,12 @@ from compare.script import to_simplified
 from compare.segment import background_specificity, word_tag
 
 CHUNK_ROWS = 256
+# Blended similarity = LEXICAL_SHARE x word-overlap cosine + the rest x latent (LSA) cosine.
+LEXICAL_SHARE = 0.7
+MIN_LATENT_DIMS = 2
+MAX_LATENT_DIMS = 150
+# Pairs must share at least this much vocabulary to be considered at all (keeps the search sparse).
+CANDIDATE_SIMILARITY = 0.08
 MIN_PASSAGES_FOR_DF_CUT = 8
 MAX_TERM_PASSAGES = 500
 # A topic a source omits is a blindspot when at least this many other sources cover it.
@@ -48,7 +55,7 @@ MAX_TELLING_SHARE = 0.1
 MIN_COMMON_COUNT = 3
 # A group with no telling term in common is kept only if its passages are on average this many times
 # more similar than a topic must be.
-STRONG_COHESION = 1.25
+STRONG_COHESION = 1.5
 CONCEPT_WEIGHT = 1.0
 OTHER_WEIGHT = 0.8
 LABEL_TERMS = 3
@@ -127,14 +134,56 @@ def source_index(sources: Sequence[str]) -> np.ndarray:
     return np.array([ids.setdefault(s, len(ids)) for s in sources])
 
 
-def cross_source_neighbours(
-    vectors: csr_matrix, sources: Sequence[str], *, k: int, threshold: float
-) -> list[tuple[float, int, int]]:
+@dataclass(frozen=True)
+class PassageSpace:
+    """Passages as vectors, and how similar two groups of them are.
+
+    Similarity blends the lexical cosine (shared words, TF-IDF) with a latent one: the cosine of the
+    passages in a low-rank LSA projection of the same matrix (TruncatedSVD), where words that the
+    corpus uses in the same contexts (投入 / 投资 / 资本开支) point the same way, so paraphrases meet.
+
+    Attributes:
+        vectors: L2-normalised sparse TF-IDF rows, one per passage.
+        latent: L2-normalised LSA rows (n x d), or None when the corpus is too small for a projection.
+        owner: each passage's source as a small integer.
+    """
+
+    vectors: csr_matrix
+    latent: np.ndarray | None
+    owner: np.ndarray
+
+    @classmethod
+    def of(cls, vectors: csr_matrix, sources: Sequence[str]) -> PassageSpace:
+        """Project the vectors: d = half the passages, at most MAX_LATENT_DIMS (deterministic seed)."""
+        n, terms = vectors.shape
+        dims = min(n // 2, MAX_LATENT_DIMS, terms - 1)
+        latent = None
+        if dims >= MIN_LATENT_DIMS:
+            latent = normalize(TruncatedSVD(dims, random_state=0).fit_transform(vectors))
+        return cls(vectors, latent, source_index(sources))
+
+    def blend(self, lexical: np.ndarray, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
+        """Blend lexical similarities of rows x cols with their latent similarities."""
+        if self.latent is None:
+            return lexical
+        latent: np.ndarray = self.latent[list(rows)] @ self.latent[list(cols)].T
+        blended: np.ndarray = LEXICAL_SHARE * lexical + (1 - LEXICAL_SHARE) * latent
+        return blended
+
+    def mean_cross_similarity(self, a: list[int], b: list[int]) -> float:
+        """Mean blended similarity over the pairs of two groups' passages from different sources."""
+        sims = self.blend((self.vectors[a] @ self.vectors[b].T).toarray(), a, b)
+        cross = self.owner[a][:, None] != self.owner[b][None, :]
+        return float(sims[cross].mean()) if cross.any() else 0.0
+
+
+def cross_source_neighbours(space: PassageSpace, *, k: int, threshold: float) -> list[tuple[float, int, int]]:
     """Edges (similarity, i, j), i < j, from each passage to its top-k similar passages of other sources.
 
-    The similarity rows stay sparse: only pairs that share a term are ever computed.
+    Candidates are the passages sharing words with it (sparse rows: only pairs that share a term are
+    computed) above CANDIDATE_SIMILARITY, 2k of them; they are rescored with the blended similarity.
     """
-    owner = source_index(sources)
+    vectors, owner = space.vectors, space.owner
     edges: set[tuple[float, int, int]] = set()
     for start in range(0, vectors.shape[0], CHUNK_ROWS):
         block = csr_matrix(vectors[start : start + CHUNK_ROWS] @ vectors.T)
@@ -142,32 +191,29 @@ def cross_source_neighbours(
             i = start + row
             lo, hi = block.indptr[row], block.indptr[row + 1]
             cols, sims = block.indices[lo:hi], block.data[lo:hi]
-            keep = (owner[cols] != owner[i]) & (sims >= threshold)
+            keep = (owner[cols] != owner[i]) & (sims >= CANDIDATE_SIMILARITY)
             cols, sims = cols[keep], sims[keep]
-            for n in np.lexsort((cols, -sims))[:k]:
-                j = int(cols[n])
-                edges.add((round(float(sims[n]), 9), min(i, j), max(i, j)))
+            candidates = np.lexsort((cols, -sims))[: 2 * k]
+            cols = cols[candidates]
+            blended = space.blend(sims[candidates][None, :], [i], cols.tolist())[0]
+            for n in np.lexsort((cols, -blended))[:k]:
+                if blended[n] >= threshold:
+                    j = int(cols[n])
+                    edges.add((round(float(blended[n]), 9), min(i, j), max(i, j)))
     return sorted(edges, key=lambda e: (-e[0], e[1], e[2]))
 
 
-def _mean_cross_similarity(vectors: csr_matrix, owner: np.ndarray, a: list[int], b: list[int]) -> float:
-    """Mean similarity over the pairs of two groups' passages that come from different sources."""
-    sims = (vectors[a] @ vectors[b].T).toarray()
-    cross = owner[a][:, None] != owner[b][None, :]
-    return float(sims[cross].mean()) if cross.any() else 0.0
-
-
 def average_link_groups(
-    vectors: csr_matrix, sources: Sequence[str], edges: Sequence[tuple[float, int, int]], threshold: float
+    space: PassageSpace, edges: Sequence[tuple[float, int, int]], threshold: float
 ) -> list[list[int]]:
     """Merge passages along the edges, strongest first, while the merged group's mean cross-source
     similarity stays above `threshold` (average linkage, so one strong pair cannot chain two stories)."""
-    owner = source_index(sources)
-    group_of = list(range(vectors.shape[0]))
-    members: dict[int, list[int]] = {i: [i] for i in range(vectors.shape[0])}
+    n = space.vectors.shape[0]
+    group_of = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
     for _, i, j in edges:
         a, b = group_of[i], group_of[j]
-        if a == b or _mean_cross_similarity(vectors, owner, members[a], members[b]) < threshold:
+        if a == b or space.mean_cross_similarity(members[a], members[b]) < threshold:
             continue
         members[a] = sorted(members[a] + members[b])
         for x in members.pop(b):
@@ -224,16 +270,16 @@ def discovered_groups(passages: Sequence[Passage], options: BuildOptions) -> lis
     chosen = [passages[i] for i in usable]
     vectors, vocabulary = passage_vectors(chosen)
     sources = [p.source for p in chosen]
-    edges = cross_source_neighbours(vectors, sources, k=options.neighbours, threshold=options.similarity_threshold)
-    owner = source_index(sources)
+    space = PassageSpace.of(vectors, sources)
+    edges = cross_source_neighbours(space, k=options.neighbours, threshold=options.similarity_threshold)
     # Terms in many passages of this corpus (its subject: 阿里云, AI) tie everything, so nothing.
     df = Counter(t for p in chosen for t in set(p.tokens))
     common = frozenset(t for t, n in df.items() if n > max(MIN_COMMON_COUNT, MAX_TELLING_SHARE * len(chosen)))
     labeller = Labeller.of(vectors, vocabulary)
     groups = []
-    for group in average_link_groups(vectors, sources, edges, options.topic_cohesion):
+    for group in average_link_groups(space, edges, options.topic_cohesion):
         shared = shared_telling_terms([chosen[i] for i in group], common)
-        cohesion = _mean_cross_similarity(vectors, owner, group, group)
+        cohesion = space.mean_cross_similarity(group, group)
         cohesive = cohesion >= STRONG_COHESION * options.topic_cohesion
         if len({sources[i] for i in group}) >= 2 and (shared or cohesive):
             distinct = labeller.distinctive_terms(vectors, group, LABEL_TERMS + 3)

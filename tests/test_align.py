@@ -130,7 +130,9 @@ def test_discovery_never_pairs_passages_of_unrelated_subjects() -> None:
     for topic in discovered:
         subjects = {name for name, corpus in CORPORA.items() for s in topic.sources if s in corpus}
         assert len(subjects) == 1, f"{topic.id} mixes subjects: {topic.passages}"
-    assert {frozenset(t.passages) for t in discovered} == _shared_groups("subway") | _shared_groups("transfer")
+    # Each shared fact is found whole; with both corpora together, two facts of one story may share a topic.
+    for group in _shared_groups("subway") | _shared_groups("transfer"):
+        assert any(group <= set(t.passages) for t in discovered), sorted(group)
 
 
 def test_discovered_topic_is_labelled_with_its_distinctive_terms() -> None:
