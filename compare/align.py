@@ -327,7 +327,10 @@ def align(
         configured_members.update(members)
     if options.discover:
         number = 0
-        for members, terms in discovered_groups(passages, options):
+        # Most widely shared first: what editors most need to compare side by side.
+        found = discovered_groups(passages, options)
+        found.sort(key=lambda g: (-len({passages[i].source for i in g[0]}), -len(g[0]), min(g[0])))
+        for members, terms in found:
             inside = sum(1 for i in members if i in configured_members)
             if specs and inside / len(members) >= DUPLICATE_SHARE:
                 continue
