@@ -18,12 +18,10 @@ members. Memory is O(n·k) plus one block of rows; nothing is n×n. `bench/align
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 from scipy.sparse import csr_matrix, diags
@@ -32,6 +30,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from compare.model import BuildOptions, Passage, SourceCoverage, Topic, TopicCoverage, TopicSpec
+from compare.resources import load_toml
 from compare.script import to_simplified
 from compare.segment import background_specificity, word_tag
 
@@ -98,8 +97,7 @@ def term_weight(term: str) -> float:
 @lru_cache(maxsize=1)
 def concepts() -> dict[str, str]:
     """Word -> concept feature ("〔investment〕"), from the packaged concept groups."""
-    text = resources.files("compare.resources").joinpath("concepts.toml").read_text(encoding="utf-8")
-    groups = tomllib.loads(text)["groups"]
+    groups = load_toml("concepts.toml")["groups"]
     return {word.lower(): f"〔{name}〕" for name, words in groups.items() for word in words}
 
 

@@ -7,14 +7,13 @@ Rules are general line-level signals plus pattern lists kept in
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from compare.model import CleanDocument, Paragraph, RawDocument, Removal
+from compare.resources import load_toml
 from compare.script import detect_script, to_simplified
 
 TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
@@ -70,8 +69,7 @@ class ChromeRules:
 @lru_cache(maxsize=1)
 def chrome_rules() -> ChromeRules:
     """Load the packaged boilerplate patterns."""
-    text = resources.files("compare.resources").joinpath("boilerplate.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
+    data = load_toml("boilerplate.toml")
     return ChromeRules(
         line=tuple(re.compile(p) for p in data["line"]),
         end=tuple(re.compile(p) for p in data["end"]),

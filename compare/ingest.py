@@ -11,6 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from charset_normalizer import from_bytes
 from markdown_it import MarkdownIt
@@ -188,14 +189,19 @@ def _check_unique_ids(documents: list[RawDocument]) -> None:
         seen[doc.id] = doc.file
 
 
+def _read_user_toml(path: Path, what: str) -> dict[str, Any]:
+    """Parse a user's TOML file; bad encoding or syntax is a one-line error naming `what` and the line."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise CompareError(f"{what} is not UTF-8 text: save it as UTF-8") from None
+    except tomllib.TOMLDecodeError as err:
+        raise CompareError(f"{what}: {err}; fix the TOML syntax there") from None
+
+
 def read_sidecar(path: Path) -> dict[str, SourceMeta]:
     """Read sources.toml: a [sources."<file name or source id>"] table of title/outlet/author/date/url each."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise CompareError(f"{path} is not UTF-8 text: save it as UTF-8") from None
-    except tomllib.TOMLDecodeError as err:
-        raise CompareError(f"{path}: {err}; fix the TOML syntax there") from None
+    data = _read_user_toml(path, str(path))
     tables = data.get("sources", {})
     if not isinstance(tables, dict):
         raise CompareError(f'{path}: expected [sources."<file name>"] tables')
@@ -236,14 +242,9 @@ def read_topics(path: Path) -> tuple[TopicSpec, ...]:
     Returns:
         The topics in file order.
     """
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CompareError(f"topics file {path} does not exist: check the --topics path") from None
-    except UnicodeDecodeError:
-        raise CompareError(f"topics file {path} is not UTF-8 text: save it as UTF-8") from None
-    except tomllib.TOMLDecodeError as err:
-        raise CompareError(f"topics file {path}: {err}; fix the TOML syntax there") from None
+    if not path.exists():
+        raise CompareError(f"topics file {path} does not exist: check the --topics path")
+    data = _read_user_toml(path, f"topics file {path}")
     entries = data.get("topic")
     if not isinstance(entries, list) or not entries:
         raise CompareError(f"topics file {path}: no [[topic]] tables found; see seeds/topics.toml for the format")

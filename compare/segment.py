@@ -20,6 +20,7 @@ import jieba
 import jieba.posseg
 
 from compare.model import CleanDocument, Paragraph, Passage
+from compare.resources import read_text
 
 # A sentence: text up to a run of sentence ends, with any closing quotes or brackets after it.
 SENTENCE = re.compile(r"[^。！？!?；;…]+(?:[。！？!?；;…]+['\"”’」』）)]*)?|[。！？!?；;…]+['\"”’」』）)]*")
@@ -63,7 +64,7 @@ def word_tag(word: str) -> str | None:
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """The packaged stopword list (Simplified)."""
-    text = resources.files("compare.resources").joinpath("stopwords.txt").read_text(encoding="utf-8")
+    text = read_text("stopwords.txt")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 

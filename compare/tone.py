@@ -8,15 +8,14 @@ score carries the terms and signals that moved it, with their weights.
 from __future__ import annotations
 
 import math
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 
 from snownlp import SnowNLP
 
 from compare.model import Evidence, Passage, Tone
+from compare.resources import load_toml
 from compare.segment import split_sentences, token_spans
 
 NEUTRAL = 0.5
@@ -42,8 +41,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load the packaged tone lexicon."""
-    text = resources.files("compare.resources").joinpath("tone_lexicon.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
+    data = load_toml("tone_lexicon.toml")
     weights = {**data["promotional"], **data["critical"]}
     return Lexicon({k: float(v) for k, v in weights.items()}, frozenset(data["negations"]))
 
