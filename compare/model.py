@@ -157,18 +157,46 @@ class Evidence:
 
 
 @dataclass(frozen=True)
-class Tone:
-    """A promotional-tone score in [0, 1] (higher = more promotional) with its evidence.
+class VoiceSpan:
+    """A run of a passage in one voice, scored on its own.
 
     Attributes:
-        score: the score in [0, 1].
-        sentiment: mean snownlp sentence sentiment of the text (Simplified form), in [0, 1].
+        text: the run (Simplified form).
+        voice: "outlet" (the writer's own words), "company" (quoted or reported words of the company or
+            its people) or "other" (another speaker's).
+        speaker: who is quoted, as the text names them ("" for the outlet or an unnamed speaker).
+        score: promotional score of the run alone, in [0, 1].
+        evidence: terms and signals that moved it.
+    """
+
+    text: str
+    voice: str
+    speaker: str
+    score: float
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Tone:
+    """A promotional-tone score in [0, 1] (higher = more promotional) of the outlet's own voice.
+
+    Attributes:
+        score: the score in [0, 1]: the model's probability that the own-voice text is promotional.
+        sentiment: mean snownlp sentence sentiment of the own-voice text (Simplified form), in [0, 1].
         evidence: terms and signals that moved the score, strongest first.
+        own_chars: characters in the outlet's own voice (the weight of this score in aggregates).
+        company_score: score of the text in the company's voice, None when there is none.
+        company_chars: characters in the company's voice.
+        spans: the passage's runs by voice, each scored (passages only).
     """
 
     score: float
     sentiment: float
     evidence: tuple[Evidence, ...] = ()
+    own_chars: int = 0
+    company_score: float | None = None
+    company_chars: int = 0
+    spans: tuple[VoiceSpan, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -278,11 +306,13 @@ class SourceSummary:
 
     Attributes:
         doc: the cleaned document.
-        tone: length-weighted promotional tone over its passages.
+        tone: own-voice-length-weighted promotional tone over its passages.
+        interval: 95% bootstrap interval of tone.score (resampling passages), None with too few.
     """
 
     doc: CleanDocument
     tone: Tone
+    interval: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from compare.clean import clean_corpus
 from compare.ingest import Corpus
 from compare.model import BuildOptions, Comparison, SourceSummary, TopicSpec
 from compare.segment import corpus_terms, segment_documents
-from compare.tone import aggregate, score_passages
+from compare.tone import aggregate, interval, score_passages
 
 STAGES = ("clean", "segment", "align", "tone", "claims")
 
@@ -52,7 +52,8 @@ def analyze(
     # 4. Tone: passage scores, then each source's length-weighted score.
     report("tone")
     passages = score_passages(passages)
-    sources = tuple(SourceSummary(d, aggregate([p for p in passages if p.source == d.id])) for d in docs)
+    by_source = {d.id: [p for p in passages if p.source == d.id] for d in docs}
+    sources = tuple(SourceSummary(d, aggregate(by_source[d.id]), interval(by_source[d.id])) for d in docs)
     # 5. Claims: quantities per passage, compared across sources.
     report("claims")
     claims = extract_claims(passages)

@@ -37,7 +37,8 @@ def test_plain_install_finds_templates_and_resources(tmp_path: Path) -> None:
     assert (target / "compare" / "resources" / "boilerplate.toml").is_file()
     probe = (
         "import compare.report.render as r, compare.clean as c, compare.segment as s, compare.tone as t;"
-        "print(r.templates_dir()); print(len(c.chrome_rules().line), len(s.stopwords()), len(t.lexicon().weights))"
+        "print(r.templates_dir());"
+        "print(len(c.chrome_rules().line), len(s.stopwords()), len(t.lexicon().terms), len(t.model().weights))"
     )
     # The installed copy comes first on the path; the venv still provides the dependencies.
     env = {**os.environ, "PYTHONPATH": str(target)}

@@ -2,21 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from compare import __version__
-from compare.model import Comparison, Tone
+from compare.model import Comparison, Evidence, Tone
 
 SCHEMA_ID = "compare-report/1"
 
 
-def _tone(tone: Tone | None, *, evidence: bool) -> dict[str, Any]:
-    """A tone as JSON: score, snownlp sentiment and (for passages) evidence."""
-    if tone is None:
-        return {"score": 0.5, "sentiment": 0.5, "evidence": []}
-    out: dict[str, Any] = {"score": tone.score, "sentiment": tone.sentiment}
-    if evidence:
-        out["evidence"] = [{"term": e.term, "weight": e.weight} for e in tone.evidence]
+def _evidence(evidence: Sequence[Evidence]) -> list[dict[str, Any]]:
+    """Evidence terms as JSON."""
+    return [{"term": e.term, "weight": e.weight} for e in evidence]
+
+
+def _tone(tone: Tone, *, passage: bool) -> dict[str, Any]:
+    """A tone as JSON: own-voice score, snownlp sentiment, the company's voice and, for passages, evidence
+    and the voice runs."""
+    out: dict[str, Any] = {
+        "score": tone.score,
+        "sentiment": tone.sentiment,
+        "own_chars": tone.own_chars,
+        "company_score": tone.company_score,
+        "company_chars": tone.company_chars,
+    }
+    if passage:
+        out["evidence"] = _evidence(tone.evidence)
+        out["spans"] = [
+            {
+                "text": s.text,
+                "voice": s.voice,
+                "speaker": s.speaker,
+                "score": s.score,
+                "evidence": _evidence(s.evidence),
+            }
+            for s in tone.spans
+        ]
     return out
 
 
@@ -65,7 +86,7 @@ def comparison_to_json(comparison: Comparison, *, built_at: str) -> dict[str, An
                 "chars_in": s.doc.chars_in,
                 "chars_kept": s.doc.chars_kept,
                 "removed": [{"reason": r.reason, "chars": r.chars, "sample": r.sample} for r in s.doc.removed],
-                "tone": _tone(s.tone, evidence=False),
+                "tone": {**_tone(s.tone, passage=False), "interval": list(s.interval) if s.interval else None},
             }
             for s in comparison.sources
         ],
@@ -77,7 +98,7 @@ def comparison_to_json(comparison: Comparison, *, built_at: str) -> dict[str, An
                 "text": p.text,
                 "text_simplified": p.text_simplified,
                 "topics": list(p.topics),
-                "tone": _tone(p.tone, evidence=True),
+                "tone": _tone(p.tone or Tone(0.0, 0.5), passage=True),
             }
             for p in comparison.passages
         ],

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from compare import __version__
 from compare.model import Comparison, Passage, SourceSummary, Tone, Topic
 from compare.report.formatters import fmt_int, fmt_percent, fmt_score, fmt_value, fmt_weight, script_label
-from compare.tone import aggregate
+from compare.tone import COMPANY, OUTLET, aggregate, interval
 
 LANG = {"simplified": "zh-Hans", "traditional": "zh-Hant"}
 # Coverage cells are shaded in five steps by the share of a source's text on the topic.
@@ -35,6 +35,10 @@ class SourceRow:
     passages: int
     tone: str
     tone_width: int
+    tone_interval: str
+    interval_left: int
+    interval_width: int
+    company_tone: str
 
 
 @dataclass(frozen=True)
@@ -66,8 +70,27 @@ class BlindspotRow:
 
 
 @dataclass(frozen=True)
+class ToneCell:
+    """A source's tone on one topic."""
+
+    score: str
+    interval: str
+    shade: int
+
+
+@dataclass(frozen=True)
+class ToneRow:
+    """A topic's row of the tone table: one cell per source."""
+
+    label: str
+    origin: str
+    cells: tuple[ToneCell, ...]
+
+
+@dataclass(frozen=True)
 class Segment:
-    """A run of passage text; `mark` is "promo", "critical" or "" (no highlight)."""
+    """A run of passage text; `mark` is "promo" or "critical" (an evidence term in the outlet's voice),
+    "company" or "other" (words quoted from a speaker) or "" (no highlight)."""
 
     text: str
     mark: str
@@ -140,6 +163,8 @@ class ReportView:
     content_hash: str
     sources: tuple[SourceRow, ...]
     source_labels: tuple[str, ...]
+    tone_ranking: str
+    tone_table: tuple[ToneRow, ...]
     coverage: tuple[CoverageRow, ...]
     blindspots: tuple[BlindspotRow, ...]
     topics: tuple[TopicSection, ...]
@@ -154,24 +179,32 @@ def source_labels(sources: Sequence[SourceSummary]) -> dict[str, str]:
 
 
 def highlight(passage: Passage) -> tuple[Segment, ...]:
-    """Split a passage's own-script text into runs, marking its tone evidence terms.
+    """Split a passage's own-script text into runs: quoted speakers' words marked by voice, and the tone
+    evidence terms of the outlet's own words marked promotional or critical.
 
-    Terms are found in the Simplified text; the marks are carried over to the original when the
-    conversion kept every character in place (OpenCC converts character for character here).
+    Runs and terms are found in the Simplified text; the marks are carried over to the original when
+    the conversion kept every character in place (OpenCC converts character for character here).
     """
-    text = passage.text
-    if passage.tone is None or len(text) != len(passage.text_simplified):
+    text, simplified = passage.text, passage.text_simplified
+    if passage.tone is None or len(text) != len(simplified):
         return (Segment(text, ""),)
     marks = [""] * len(text)
-    for ev in passage.tone.evidence:
-        term = ev.term.removeprefix("不…")
-        if term == "snownlp" or not term:
+    cursor = 0
+    for span in passage.tone.spans:
+        start = simplified.find(span.text, cursor)
+        if start < 0:
             continue
-        start = passage.text_simplified.find(term)
-        while start >= 0:
-            for i in range(start, start + len(term)):
-                marks[i] = "promo" if ev.weight > 0 else "critical"
-            start = passage.text_simplified.find(term, start + len(term))
+        cursor = start + len(span.text)
+        if span.voice != OUTLET:
+            marks[start:cursor] = ["company" if span.voice == COMPANY else "other"] * len(span.text)
+            continue
+        for ev in span.evidence:
+            term = ev.term.removeprefix("不…")
+            found = span.text.find(term) if term not in ("snownlp", "figures") else -1
+            while found >= 0 and term:
+                at = start + found
+                marks[at : at + len(term)] = ["promo" if ev.weight > 0 else "critical"] * len(term)
+                found = span.text.find(term, found + len(term))
     segments: list[Segment] = []
     for ch, mark in zip(text, marks, strict=True):
         if segments and segments[-1].mark == mark:
@@ -185,7 +218,9 @@ def _evidence_text(tone: Tone | None) -> str:
     """Evidence as one line: '遥遥领先 +1.50 · snownlp +0.42'."""
     if tone is None:
         return ""
-    return " · ".join(f"{e.term} {fmt_weight(e.weight)}" for e in tone.evidence)
+    own = " · ".join(f"{e.term} {fmt_weight(e.weight)}" for e in tone.evidence) if tone.own_chars else ""
+    company = f"company's words {fmt_score(tone.company_score)}" if tone.company_score is not None else ""
+    return " | ".join(x for x in (own, company) if x)
 
 
 def _source_row(summary: SourceSummary, label: str, passages: int) -> SourceRow:
@@ -208,7 +243,48 @@ def _source_row(summary: SourceSummary, label: str, passages: int) -> SourceRow:
         passages=passages,
         tone=fmt_score(summary.tone.score),
         tone_width=round(100 * summary.tone.score),
+        tone_interval=_interval_text(summary.interval),
+        interval_left=round(100 * summary.interval[0]) if summary.interval else 0,
+        interval_width=round(100 * (summary.interval[1] - summary.interval[0])) if summary.interval else 0,
+        company_tone=fmt_score(summary.tone.company_score) if summary.tone.company_score is not None else "—",
     )
+
+
+def _interval_text(bounds: tuple[float, float] | None) -> str:
+    """'0.41–0.63', or '—' when there were too few passages to resample."""
+    return f"{fmt_score(bounds[0])}–{fmt_score(bounds[1])}" if bounds else "—"
+
+
+def tone_ranking(sources: Sequence[SourceSummary], labels: dict[str, str]) -> str:
+    """Sources from most to least promotional: '>' where the intervals separate two neighbours, '≈'
+    where they overlap (the data cannot tell those two apart)."""
+    ranked = sorted(sources, key=lambda s: (-s.tone.score, labels[s.doc.id]))
+    parts: list[str] = []
+    for n, source in enumerate(ranked):
+        if n:
+            before = ranked[n - 1].interval
+            here = source.interval
+            apart = before is not None and here is not None and here[1] < before[0]
+            parts.append(">" if apart else "≈")
+        parts.append(f"{labels[source.doc.id]} {fmt_score(source.tone.score)}")
+    return " ".join(parts)
+
+
+def _tone_table(comparison: Comparison) -> tuple[ToneRow, ...]:
+    """The topic x source tone table: each source's own-voice tone on each topic, with its interval."""
+    rows = []
+    for topic in comparison.topics:
+        cells = []
+        for summary in comparison.sources:
+            on_topic = [p for p in comparison.passages if p.source == summary.doc.id and topic.id in p.topics]
+            tone = aggregate(on_topic)
+            if not tone.own_chars:
+                cells.append(ToneCell("—", "", 0))
+                continue
+            shade = min(4, int(tone.score * 5))
+            cells.append(ToneCell(fmt_score(tone.score), _interval_text(interval(on_topic)), shade))
+        rows.append(ToneRow(topic.label, topic.origin, tuple(cells)))
+    return tuple(rows)
 
 
 def _shade(share: float) -> int:
@@ -262,7 +338,11 @@ def _topic_section(topic: Topic, comparison: Comparison, labels: dict[str, str])
                 tone=fmt_score(aggregate(chosen).score),
                 passages=tuple(
                     PassageView(
-                        p.id, p.index, highlight(p), fmt_score(p.tone.score) if p.tone else "—", _evidence_text(p.tone)
+                        p.id,
+                        p.index,
+                        highlight(p),
+                        fmt_score(p.tone.score) if p.tone and p.tone.own_chars else "—",
+                        _evidence_text(p.tone),
                     )
                     for p in chosen
                 ),
@@ -314,6 +394,8 @@ def build_view(comparison: Comparison, *, built_at: str) -> ReportView:
         content_hash=comparison.content_hash[:12],
         sources=tuple(_source_row(s, labels[s.doc.id], counts[s.doc.id]) for s in comparison.sources),
         source_labels=tuple(labels[s.doc.id] for s in comparison.sources),
+        tone_ranking=tone_ranking(comparison.sources, labels),
+        tone_table=_tone_table(comparison),
         coverage=_coverage(comparison),
         blindspots=_blindspots(comparison, labels),
         topics=tuple(_topic_section(t, comparison, labels) for t in comparison.topics),

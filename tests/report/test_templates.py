@@ -14,6 +14,8 @@ from compare.report.view import (
     Segment,
     SourceColumn,
     SourceRow,
+    ToneCell,
+    ToneRow,
     TopicSection,
 )
 
@@ -38,9 +40,17 @@ def hand_built_view(text: str = "阿里云遥遥领先。") -> ReportView:
         passages=3,
         tone="0.71",
         tone_width=71,
+        tone_interval="0.60–0.80",
+        interval_left=60,
+        interval_width=20,
+        company_tone="0.90",
     )
     passage = PassageView(
-        "a:p0", 0, (Segment("阿里云", ""), Segment("遥遥领先", "promo"), Segment(text, "")), "0.80", "遥遥领先 +1.50"
+        "a:p0",
+        0,
+        (Segment("阿里云", ""), Segment("遥遥领先", "promo"), Segment(text, ""), Segment("“我们第一”", "company")),
+        "0.80",
+        "遥遥领先 +1.50",
     )
     topic = TopicSection(
         "founding",
@@ -67,6 +77,8 @@ def hand_built_view(text: str = "阿里云遥遥领先。") -> ReportView:
         content_hash="abc",
         sources=(source,),
         source_labels=("S1",),
+        tone_ranking="S1 0.71",
+        tone_table=(ToneRow("王坚与阿里云", "configured", (ToneCell("0.80", "0.70–0.90", 4),)),),
         coverage=(CoverageRow("王坚与阿里云", "configured", (CoverageCell(1, "10%", 2, "0.80"),)),),
         blindspots=(BlindspotRow("S1", ("去IOE",), ("通义 · 开源",)),),
         topics=(topic,),
@@ -78,9 +90,11 @@ def hand_built_view(text: str = "阿里云遥遥领先。") -> ReportView:
 
 def test_report_renders_every_section() -> None:
     html = render_html(hand_built_view())
-    for anchor in ('id="sources"', 'id="coverage"', 'id="topics"', 'id="claims"', 'id="method"'):
+    for anchor in ('id="sources"', 'id="tone"', 'id="coverage"', 'id="topics"', 'id="claims"', 'id="method"'):
         assert anchor in html
     assert '<mark class="promo">遥遥领先</mark>' in html
+    assert '<mark class="company">“我们第一”</mark>' in html
+    assert "0.60–0.80" in html and "0.70–0.90" in html and "S1 0.71" in html
     assert "去IOE" in html and "通义 · 开源" in html and "skipped x.pdf" in html
     assert 'lang="zh-Hant"' in html
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from compare.model import Evidence, Passage, Tone
+from compare.model import CleanDocument, Evidence, Passage, SourceSummary, Tone, VoiceSpan
 from compare.report.formatters import fmt_int, fmt_percent, fmt_value, fmt_weight
-from compare.report.view import highlight
+from compare.report.view import highlight, tone_ranking
+from compare.tone import COMPANY, OTHER, OUTLET
 
 
 @pytest.mark.parametrize(
@@ -30,7 +31,21 @@ def test_number_formatters() -> None:
 
 
 def _passage(text: str, simplified: str, *evidence: Evidence) -> Passage:
-    return Passage("a:p0", "a", 0, text, simplified, tone=Tone(0.7, 0.9, evidence))
+    span = VoiceSpan(simplified, OUTLET, "", 0.7, evidence)
+    return Passage("a:p0", "a", 0, text, simplified, tone=Tone(0.7, 0.9, evidence, len(text), spans=(span,)))
+
+
+def test_highlight_marks_quoted_words_by_voice() -> None:
+    text = "公司CEO表示，產品領先。分析師說：“有風險。”"
+    simplified = "公司CEO表示，产品领先。分析师说：“有风险。”"
+    spans = (
+        VoiceSpan("公司CEO表示，", OUTLET, "", 0.3),
+        VoiceSpan("产品领先。", COMPANY, "公司CEO", 0.8),
+        VoiceSpan("分析师说：", OUTLET, "", 0.3),
+        VoiceSpan("“有风险。”", OTHER, "分析师", 0.1),
+    )
+    p = Passage("a:p0", "a", 0, text, simplified, tone=Tone(0.3, 0.5, (), 12, 0.8, 5, spans))
+    assert [(s.text, s.mark) for s in highlight(p) if s.mark] == [("產品領先。", "company"), ("“有風險。”", "other")]
 
 
 def test_highlight_marks_evidence_in_the_original_script() -> None:
@@ -50,3 +65,14 @@ def test_highlight_marks_negated_terms_by_their_sign() -> None:
 def test_highlight_leaves_text_whole_when_conversion_changed_length() -> None:
     p = _passage("滑鼠很好用。", "鼠标非常好用了。", Evidence("好用", 0.5))
     assert [(s.text, s.mark) for s in highlight(p)] == [("滑鼠很好用。", "")]
+
+
+def test_tone_ranking_marks_sources_the_intervals_cannot_separate() -> None:
+    def source(name: str, score: float, bounds: tuple[float, float] | None) -> SourceSummary:
+        doc = CleanDocument(
+            name, f"{name}.txt", name, None, None, None, None, "text", "simplified", "utf-8", 10, 10, (), ()
+        )
+        return SourceSummary(doc, Tone(score, 0.5), bounds)
+
+    sources = [source("a", 0.3, (0.25, 0.35)), source("b", 0.7, (0.6, 0.8)), source("c", 0.65, (0.5, 0.75))]
+    assert tone_ranking(sources, {"a": "S1", "b": "S2", "c": "S3"}) == "S2 0.70 ≈ S3 0.65 > S1 0.30"
