@@ -56,6 +56,10 @@ MIN_COMMON_COUNT = 3
 # more similar than a topic must be.
 STRONG_COHESION = 1.5
 CONCEPT_WEIGHT = 1.0
+# Single characters with these jieba tags (pronoun, preposition, conjunction, particle, adverb, numeral,
+# measure word, locative, modal, interjection), or these verbs, do not begin or end a name.
+FUNCTION_TAGS = frozenset("rpcudmqfye")
+GLUE_CHARS = frozenset("是有会在就才也都又还很被把将让给得")
 OTHER_WEIGHT = 0.8
 LABEL_TERMS = 3
 # A discovered group whose passages mostly sit in one configured topic duplicates it.
@@ -92,6 +96,15 @@ def term_weight(term: str) -> float:
     if tag.startswith("n") or tag == "vn":
         return 1.0
     return OTHER_WEIGHT
+
+
+def glued_function_word(term: str) -> bool:
+    """Whether a word jieba does not know begins or ends with a function character (这套, 他会, 云是,
+    位上): jieba's new-word guessing glued a pronoun, particle, measure word or verb like 是/有/会 to
+    its neighbour: it may still tie passages that share it, but it cannot name or tie a topic."""
+    if word_tag(term) is not None or term.isascii():
+        return False
+    return any(ch in GLUE_CHARS or (word_tag(ch) or "")[:1] in FUNCTION_TAGS for ch in (term[0], term[-1]))
 
 
 @lru_cache(maxsize=1)
@@ -234,7 +247,7 @@ class Labeller:
     @classmethod
     def of(cls, vectors: csr_matrix, vocabulary: Sequence[str]) -> Labeller:
         """Prepare labelling for one corpus's vectors."""
-        weights = [0.0 if t.startswith("〔") else term_weight(t) for t in vocabulary]
+        weights = [0.0 if t.startswith("〔") or glued_function_word(t) else term_weight(t) for t in vocabulary]
         return cls(
             tuple(vocabulary),
             np.asarray(vectors.mean(axis=0)).ravel(),
@@ -299,6 +312,7 @@ def shared_telling_terms(group: Sequence[Passage], common: frozenset[str] = froz
         if len(srcs) >= 2
         and t not in common
         and term_weight(t) >= 1.0
+        and not glued_function_word(t)
         and background_specificity(t) >= TELLING_SPECIFICITY
     ]
     return sorted(telling, key=lambda t: (-len(sources_of[t]), -term_weight(t), t))

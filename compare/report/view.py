@@ -11,6 +11,8 @@ from compare.report.formatters import fmt_int, fmt_percent, fmt_score, fmt_value
 from compare.tone import COMPANY, OUTLET, aggregate, interval
 
 LANG = {"simplified": "zh-Hans", "traditional": "zh-Hant"}
+# Discovered topics shown side by side (most widely shared first); the rest are listed compactly.
+MAX_SIDE_BY_SIDE = 12
 # Coverage cells are shaded in five steps by the share of a source's text on the topic.
 SHADE_STEPS = (0.0, 0.02, 0.05, 0.10, 0.20)
 
@@ -131,6 +133,15 @@ class TopicSection:
 
 
 @dataclass(frozen=True)
+class MinorTopic:
+    """A discovered topic listed compactly: its label and where each source discusses it."""
+
+    id: str
+    label: str
+    places: str
+
+
+@dataclass(frozen=True)
 class ClaimRow:
     """One source's statement in a claim comparison."""
 
@@ -168,6 +179,7 @@ class ReportView:
     coverage: tuple[CoverageRow, ...]
     blindspots: tuple[BlindspotRow, ...]
     topics: tuple[TopicSection, ...]
+    minor_topics: tuple[MinorTopic, ...]
     comparisons: tuple[ComparisonView, ...]
     claims_total: int
     skipped: tuple[str, ...]
@@ -358,6 +370,25 @@ def _topic_section(topic: Topic, comparison: Comparison, labels: dict[str, str])
     )
 
 
+def split_topics(topics: Sequence[Topic]) -> tuple[list[Topic], list[Topic]]:
+    """Topics shown side by side (every configured one, then the MAX_SIDE_BY_SIDE most widely shared
+    discovered ones) and the rest, listed compactly."""
+    ranked = sorted((t for t in topics if t.origin == "discovered"), key=lambda t: (-len(t.sources), -len(t.passages)))
+    shown = {t.id for t in ranked[:MAX_SIDE_BY_SIDE]}
+    main = [t for t in topics if t.origin == "configured" or t.id in shown]
+    return main, [t for t in topics if t.id not in {m.id for m in main}]
+
+
+def _minor_topic(topic: Topic, comparison: Comparison, labels: dict[str, str]) -> MinorTopic:
+    """A topic as one line: 'S2 ¶4, ¶7 · S5 ¶26'."""
+    by_id = {p.id: p for p in comparison.passages}
+    places = []
+    for source in topic.sources:
+        paragraphs = ", ".join(f"¶{by_id[pid].index}" for pid in topic.passages if by_id[pid].source == source)
+        places.append(f"{labels[source]} {paragraphs}")
+    return MinorTopic(topic.id, topic.label, " · ".join(places))
+
+
 def _comparisons(comparison: Comparison, labels: dict[str, str]) -> tuple[ComparisonView, ...]:
     """Claim comparisons with each source's sentence quoted."""
     claims = {c.id: c for c in comparison.claims}
@@ -385,6 +416,7 @@ def build_view(comparison: Comparison, *, built_at: str) -> ReportView:
         The formatted view the templates render.
     """
     labels = source_labels(comparison.sources)
+    main, minor = split_topics(comparison.topics)
     counts = {s.doc.id: sum(1 for p in comparison.passages if p.source == s.doc.id) for s in comparison.sources}
     return ReportView(
         title=f"Coverage comparison: {comparison.corpus_name}",
@@ -398,7 +430,8 @@ def build_view(comparison: Comparison, *, built_at: str) -> ReportView:
         tone_table=_tone_table(comparison),
         coverage=_coverage(comparison),
         blindspots=_blindspots(comparison, labels),
-        topics=tuple(_topic_section(t, comparison, labels) for t in comparison.topics),
+        topics=tuple(_topic_section(t, comparison, labels) for t in main),
+        minor_topics=tuple(_minor_topic(t, comparison, labels) for t in minor),
         comparisons=_comparisons(comparison, labels),
         claims_total=len(comparison.claims),
         skipped=comparison.skipped,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from compare.model import CleanDocument, Evidence, Passage, SourceSummary, Tone, VoiceSpan
+from compare.model import CleanDocument, Evidence, Passage, SourceSummary, Tone, Topic, VoiceSpan
 from compare.report.formatters import fmt_int, fmt_percent, fmt_value, fmt_weight
-from compare.report.view import highlight, tone_ranking
+from compare.report.view import MAX_SIDE_BY_SIDE, highlight, split_topics, tone_ranking
 from compare.tone import COMPANY, OTHER, OUTLET
 
 
@@ -76,3 +76,17 @@ def test_tone_ranking_marks_sources_the_intervals_cannot_separate() -> None:
 
     sources = [source("a", 0.3, (0.25, 0.35)), source("b", 0.7, (0.6, 0.8)), source("c", 0.65, (0.5, 0.75))]
     assert tone_ranking(sources, {"a": "S1", "b": "S2", "c": "S3"}) == "S2 0.70 ≈ S3 0.65 > S1 0.30"
+
+
+def test_split_topics_keeps_configured_and_the_most_shared_discovered() -> None:
+    def topic(tid: str, origin: str, sources: int, passages: int) -> Topic:
+        srcs = tuple(f"s{n}" for n in range(sources))
+        return Topic(tid, tid, (), origin, tuple(f"p{n}" for n in range(passages)), srcs, ())
+
+    topics = [topic("c", "configured", 2, 2)] + [
+        topic(f"d{n}", "discovered", 2 + (n % 3), 2 + n) for n in range(1, MAX_SIDE_BY_SIDE + 4)
+    ]
+    main, minor = split_topics(topics)
+    assert main[0].id == "c" and len(main) == MAX_SIDE_BY_SIDE + 1 and len(minor) == 3
+    assert min(len(t.sources) for t in main[1:]) >= max(len(t.sources) for t in minor)
+    assert [t.id for t in main] == [t.id for t in topics if t in main]  # report order kept
