@@ -67,6 +67,8 @@ SPEECH_VERBS = (
 # "X表示，…" / "X称：" — the verb then a comma or colon; 堪称, 号称, 被称 are not speech.
 REPORTED = re.compile(rf"(?<![堪号被自俗声简人])(?P<verb>{SPEECH_VERBS})(?P<mark>[，,：:])")
 ACCORDING = re.compile(rf"据(?P<speaker>[^，,。；]{{0,24}}?)(?:{SPEECH_VERBS}|报道|统计|披露|消息|数据)[，,]")
+# "“…”，王坚说。" — a short speaker, the speech verb, then the clause ends.
+SPEAKER_AFTER = re.compile(rf"[，,]?(?P<who>[^，,。；：:“”]{{1,16}}?)(?:{SPEECH_VERBS})(?=[。，,！!？?；;]|$)")
 ENDORSED = re.compile(r"正如[^，,。；]{0,24}?所(?:说|言|指出|预料|料)")
 NUMBER = re.compile(r"\d+(?:\.\d+)?|[一二三四五六七八九十百千万亿两]+(?:亿|万)")
 COMPANY_ROLES = (
@@ -80,6 +82,9 @@ OTHER_ROLES = (
 COMPANY_ROLE = re.compile(COMPANY_ROLES, re.IGNORECASE)
 OTHER_ROLE = re.compile(OTHER_ROLES)
 MIN_ORGANISATION_MENTIONS = 3
+# jieba tags of organisation and brand names (阿里 is tagged nrt, abbreviations j).
+ORGANISATION_TAGS = frozenset({"nt", "nz", "nrt", "j"})
+MAX_NAME_CHARS = 4
 PRONOUNS = frozenset({"他", "她", "其", "他们", "她们", "对方", "后者", "前者"})
 # The writer speaking of themself (笔者认为，…) is the outlet's voice.
 WRITER = re.compile(r"^(?:笔者|本报|本刊|本文|小编|编者|记者|我|我们)$")
@@ -266,16 +271,20 @@ def explain(sig: Signals, tone_model: ToneModel) -> tuple[float, tuple[Evidence,
 
 
 def company_people(texts: Iterable[str]) -> frozenset[str]:
-    """Names the texts give a company role to (阿里巴巴集团CEO吴泳铭, 王坚…创始人), and organisations
-    they name at least MIN_ORGANISATION_MENTIONS times: their words are the company's voice wherever
-    they are quoted in the same source."""
+    """Names the texts give a company role to (阿里巴巴集团CEO吴泳铭, 王坚…创始人, CTO周靖人), and
+    organisations they name at least MIN_ORGANISATION_MENTIONS times: their words are a company's voice
+    wherever they are quoted in the same source."""
     people: set[str] = set()
     organisations: dict[str, int] = {}
     for text in texts:
         words = tag(text)
         for n, (word, flag) in enumerate(words):
-            if flag in ("nt", "nz") and len(word) >= 2:
+            if flag in ORGANISATION_TAGS and len(word) >= 2:
                 organisations[word] = organisations.get(word, 0) + 1
+            if COMPANY_ROLE.fullmatch(word):
+                name = _name_after(words[n + 1 :])
+                if name:
+                    people.add(name)
             if flag != "nr" or len(word) < 2:
                 continue
             near = "".join(w for w, _ in words[max(0, n - 3) : n + 4])
@@ -283,6 +292,19 @@ def company_people(texts: Iterable[str]) -> frozenset[str]:
                 people.add(word)
     # Organisations the source names again and again are the companies it covers.
     return frozenset(people | {name for name, count in organisations.items() if count >= MIN_ORGANISATION_MENTIONS})
+
+
+def _name_after(words: Sequence[tuple[str, str]]) -> str:
+    """The name right after a role word (CTO周靖人: jieba may split or mis-tag an unknown name): the Han
+    words up to the first verb, particle or punctuation, if they make two to four characters."""
+    name = ""
+    for word, flag in words:
+        if flag[:1] in ("v", "c", "p", "u", "d", "r", "x", "w") or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+            break
+        name += word
+        if len(name) >= MAX_NAME_CHARS:
+            break
+    return name if 2 <= len(name) <= MAX_NAME_CHARS else ""
 
 
 def speaker_voice(speaker: str, people: frozenset[str] = frozenset()) -> str:
@@ -318,11 +340,7 @@ def split_voices(
         inner = m.group()[1:-1]
         before = sentence[pos : m.start()]
         speaker = _speaker_before(before) if re.search(rf"(?:{SPEECH_VERBS})[：:，,\s]*$", before) else ""
-        after = (
-            None
-            if speaker
-            else re.match(rf"[，,]?(?P<who>[^，,。；“”]{{1,24}}?)(?:{SPEECH_VERBS})", sentence[m.end() :])
-        )
+        after = None if speaker else SPEAKER_AFTER.match(sentence[m.end() :])
         speaker = after["who"] if after else speaker
         # A short unpunctuated quote is a term (提出“去IOE”) unless introduced by a colon or followed by
         # its speaker ("“我们不后悔”，王坚说").
