@@ -177,8 +177,10 @@ def model() -> ToneModel:
     return ToneModel(float(data["intercept"]), {s: float(data["weights"].get(s, 0.0)) for s in SIGNALS})
 
 
+@lru_cache(maxsize=16384)
 def sentence_sentiment(text: str) -> float:
-    """snownlp sentiment in [0, 1] of a Simplified-script sentence (0.5 for text with no words)."""
+    """snownlp sentiment in [0, 1] of a Simplified-script sentence (0.5 for text with no words); cached,
+    since a passage's runs are scored alone and again together."""
     if not any("\u4e00" <= ch <= "\u9fff" or ch.isalnum() for ch in text):
         return NEUTRAL
     return float(SnowNLP(text).sentiments)

@@ -151,3 +151,24 @@ def test_configured_seed_topics_hold_exactly_the_sources_that_discuss_them(seed_
     report = json.loads((seed_build / "report.json").read_text(encoding="utf-8"))
     found = {t["id"]: {s[:3] for s in t["sources"]} for t in report["topics"] if t["origin"] == "configured"}
     assert found == SEED_TOPIC_SOURCES
+
+
+# A careful reading of the five seeds against tests/data/tone/GUIDE.md, done by a reader who had not
+# seen the tool's scores: most to least promotional in the outlet's own voice 000 > 001 > 004 > 003 > 002;
+# confident that 000 and 001 stand above the other three; 004, 003 and 002 cannot be told apart with
+# confidence (nor, less clearly, 000 from 001).
+READING_ABOVE = ({"000", "001"}, {"002", "003", "004"})
+READING_CLOSE = (("004", "003"), ("003", "002"))
+
+
+def test_seed_tone_ranking_matches_a_careful_reading(seed_build: Path) -> None:
+    report = json.loads((seed_build / "report.json").read_text(encoding="utf-8"))
+    tone = {s["id"][:3]: s["tone"] for s in report["sources"]}
+    high, low = READING_ABOVE
+    assert min(tone[s]["score"] for s in high) > max(tone[s]["score"] for s in low)
+    for a, b in READING_CLOSE:  # what the reader could not tell apart, the intervals do not separate either
+        (a_low, a_high), (b_low, b_high) = tone[a]["interval"], tone[b]["interval"]
+        assert a_low <= b_high and b_low <= a_high
+    for scores in tone.values():
+        low_end, high_end = scores["interval"]
+        assert low_end <= scores["score"] <= high_end
