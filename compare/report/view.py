@@ -268,18 +268,19 @@ def _interval_text(bounds: tuple[float, float] | None) -> str:
 
 
 def tone_ranking(sources: Sequence[SourceSummary], labels: dict[str, str]) -> str:
-    """Sources from most to least promotional: '>' where the intervals separate two neighbours, '≈'
-    where they overlap (the data cannot tell those two apart)."""
+    """Sources from most to least promotional, in groups: a source joins the group of the source that
+    leads it while their 95% intervals overlap (the data cannot tell them apart, '≈'), and starts a new
+    group ('>') once its interval lies wholly below the leader's."""
     ranked = sorted(sources, key=lambda s: (-s.tone.score, labels[s.doc.id]))
-    parts: list[str] = []
-    for n, source in enumerate(ranked):
-        if n:
-            before = ranked[n - 1].interval
-            here = source.interval
-            apart = before is not None and here is not None and here[1] < before[0]
-            parts.append(">" if apart else "≈")
-        parts.append(f"{labels[source.doc.id]} {fmt_score(source.tone.score)}")
-    return " ".join(parts)
+    groups: list[list[SourceSummary]] = []
+    for source in ranked:
+        leader = groups[-1][0].interval if groups else None
+        here = source.interval
+        if groups and not (leader is not None and here is not None and here[1] < leader[0]):
+            groups[-1].append(source)
+        else:
+            groups.append([source])
+    return " > ".join(" ≈ ".join(f"{labels[s.doc.id]} {fmt_score(s.tone.score)}" for s in g) for g in groups)
 
 
 def _tone_table(comparison: Comparison) -> tuple[ToneRow, ...]:

@@ -74,8 +74,15 @@ def test_tone_ranking_marks_sources_the_intervals_cannot_separate() -> None:
         )
         return SourceSummary(doc, Tone(score, 0.5), bounds)
 
-    sources = [source("a", 0.3, (0.25, 0.35)), source("b", 0.7, (0.6, 0.8)), source("c", 0.65, (0.5, 0.75))]
-    assert tone_ranking(sources, {"a": "S1", "b": "S2", "c": "S3"}) == "S2 0.70 ≈ S3 0.65 > S1 0.30"
+    sources = [
+        source("a", 0.3, (0.25, 0.35)),
+        source("b", 0.7, (0.6, 0.8)),
+        source("c", 0.65, (0.5, 0.75)),
+        source("d", 0.45, (0.3, 0.58)),  # overlaps c but lies below b, the leader: a new group
+        source("e", 0.2, None),  # too few passages for an interval: cannot be separated
+    ]
+    labels = {"a": "S1", "b": "S2", "c": "S3", "d": "S4", "e": "S5"}
+    assert tone_ranking(sources, labels) == "S2 0.70 ≈ S3 0.65 > S4 0.45 ≈ S1 0.30 ≈ S5 0.20"
 
 
 def test_split_topics_keeps_configured_and_the_most_shared_discovered() -> None:
