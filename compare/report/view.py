@@ -69,6 +69,7 @@ class BlindspotRow:
     label: str
     configured: tuple[str, ...]
     discovered: tuple[str, ...]
+    minor: int = 0
 
 
 @dataclass(frozen=True)
@@ -320,17 +321,20 @@ def _coverage(comparison: Comparison) -> tuple[CoverageRow, ...]:
     return tuple(rows)
 
 
-def _blindspots(comparison: Comparison, labels: dict[str, str]) -> tuple[BlindspotRow, ...]:
-    """Each source's blindspots, configured topics apart from discovered ones."""
+def _blindspots(comparison: Comparison, labels: dict[str, str], shown: frozenset[str]) -> tuple[BlindspotRow, ...]:
+    """Each source's blindspots, configured topics apart from discovered ones; of the discovered, those
+    shown side by side by name and the minor ones as a count."""
     topics = {t.id: t for t in comparison.topics}
     rows = []
     for row in comparison.coverage:
         missed = [topics[t] for t in row.blindspots]
+        discovered = [t for t in missed if t.origin == "discovered"]
         rows.append(
             BlindspotRow(
                 labels[row.source],
                 tuple(t.label for t in missed if t.origin == "configured"),
-                tuple(t.label for t in missed if t.origin == "discovered"),
+                tuple(t.label for t in discovered if t.id in shown),
+                sum(1 for t in discovered if t.id not in shown),
             )
         )
     return tuple(rows)
@@ -430,7 +434,7 @@ def build_view(comparison: Comparison, *, built_at: str) -> ReportView:
         tone_ranking=tone_ranking(comparison.sources, labels),
         tone_table=_tone_table(comparison),
         coverage=_coverage(comparison),
-        blindspots=_blindspots(comparison, labels),
+        blindspots=_blindspots(comparison, labels, frozenset(t.id for t in main)),
         topics=tuple(_topic_section(t, comparison, labels) for t in main),
         minor_topics=tuple(_minor_topic(t, comparison, labels) for t in minor),
         comparisons=_comparisons(comparison, labels),

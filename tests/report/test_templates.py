@@ -81,7 +81,7 @@ def hand_built_view(text: str = "阿里云遥遥领先。") -> ReportView:
         tone_ranking="S1 0.71",
         tone_table=(ToneRow("王坚与阿里云", "configured", (ToneCell("0.80", "0.70–0.90", 4),)),),
         coverage=(CoverageRow("王坚与阿里云", "configured", (CoverageCell(1, "10%", 2, "0.80"),)),),
-        blindspots=(BlindspotRow("S1", ("去IOE",), ("通义 · 开源",)),),
+        blindspots=(BlindspotRow("S1", ("去IOE",), ("通义 · 开源",), 3),),
         topics=(topic,),
         minor_topics=(MinorTopic("d13", "智算 · 张北", "S1 ¶3 · S2 ¶7, ¶9"),),
         comparisons=(comparison,),
@@ -96,6 +96,7 @@ def test_report_renders_every_section() -> None:
         assert anchor in html
     assert '<mark class="promo">遥遥领先</mark>' in html
     assert '<mark class="company">“我们第一”</mark>' in html
+    assert "and 3 minor topics" in html
     assert "智算 · 张北" in html and "S2 ¶7, ¶9" in html
     assert "0.60–0.80" in html and "0.70–0.90" in html and "S1 0.71" in html
     assert "去IOE" in html and "通义 · 开源" in html and "skipped x.pdf" in html
