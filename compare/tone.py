@@ -188,10 +188,14 @@ def sentence_sentiment(text: str) -> float:
 
 def lexicon_hits(text: str, lex: Lexicon) -> list[Hit]:
     """Terms and patterns found in Simplified text, longest term first, each character counted once;
-    a term after a negation word counts in its signal's negated signal (or not at all)."""
+    a term after a negation word counts in its signal's negated signal (or not at all), and so does
+    praise inside scare quotes."""
     hits: list[Hit] = []
     spans: list[tuple[str, int, int]] | None = None
     taken = [False] * len(text)
+    # Praise in scare quotes in the writer's own words (这样的“革命”) is held at arm's length: it counts
+    # like a negated term.
+    scare = [(m.start(), m.end()) for m in QUOTES.finditer(text) if _is_scare_quote(m.group()[1:-1])]
     found: list[tuple[int, int, str, str, float]] = []
     for term in sorted(lex.terms, key=lambda t: (-len(t), t)):
         signal, strength = lex.terms[term]
@@ -209,7 +213,8 @@ def lexicon_hits(text: str, lex: Lexicon) -> list[Hit]:
             taken[i] = True
         if spans is None:
             spans = token_spans(text)
-        if any(ch.isalnum() for ch in term) and _is_negated(spans, start, lex.negations):
+        negated = any(ch.isalnum() for ch in term) and _is_negated(spans, start, lex.negations)
+        if negated or (lex.negated.get(signal) == "critical" and any(a <= start and end <= b for a, b in scare)):
             flipped = lex.negated.get(signal)
             if flipped is None:
                 continue
@@ -217,6 +222,11 @@ def lexicon_hits(text: str, lex: Lexicon) -> list[Hit]:
         else:
             hits.append(Hit(term, signal, strength, start))
     return sorted(hits, key=lambda h: h.start)
+
+
+def _is_scare_quote(inner: str) -> bool:
+    """Short quoted words with no punctuation: a term held in quotes, not speech."""
+    return len(inner) < MIN_SPEECH_CHARS and not re.search(r"[，,。；;！？!?]", inner)
 
 
 def _is_negated(spans: Sequence[tuple[str, int, int]], start: int, negations: frozenset[str]) -> bool:
@@ -346,7 +356,7 @@ def split_voices(
         speaker = after["who"] if after else speaker
         # A short unpunctuated quote is a term (提出“去IOE”) unless introduced by a colon or followed by
         # its speaker ("“我们不后悔”，王坚说").
-        term_like = len(inner) < MIN_SPEECH_CHARS and not re.search(r"[，,。；;！？!?]", inner)
+        term_like = _is_scare_quote(inner)
         if term_like and not (re.search(r"[：:]\s*$", before) or after):
             continue
         if not speaker:

@@ -55,6 +55,9 @@ def test_promotional_scores_above_neutral_above_critical() -> None:
         ("公司不断突破，必将成功。", {"必将": "certainty", "成功": "praise"}),  # 不断 = "continuously"
         ("产品不仅领先，而且便宜。", {"领先": "superlative"}),  # 不仅 = "not only"
         ("这家公司有望扭亏。", {"有望": "hedge"}),
+        ("这款“遥遥领先”的芯片。", {"不…遥遥领先": "critical"}),  # praise in scare quotes is held at arm's length
+        ("可细看财报，问题不少。", {"可": "contrast", "细看": "critical", "问题": "critical"}),
+        ("可以说，这很好。", {}),  # 可以 is not "but"
         ("今天天气晴。", {}),
     ],
 )
