@@ -5,6 +5,7 @@ from __future__ import annotations
 from compare.report.render import render_html
 from compare.report.view import (
     BlindspotRow,
+    ClaimGroup,
     ClaimRow,
     ComparisonView,
     CoverageCell,
@@ -70,7 +71,7 @@ def hand_built_view(text: str = "阿里云遥遥领先。") -> ReportView:
         coverage=(CoverageRow("王坚与阿里云", "configured", (CoverageCell(1, "10%", 2, "0.80"),)),),
         blindspots=(BlindspotRow("S1", ("去IOE",), ("通义 · 开源",)),),
         topics=(topic,),
-        comparisons=(comparison,),
+        claim_groups=(ClaimGroup("王坚与阿里云", (comparison,)),),
         claims_total=2,
         skipped=("skipped x.pdf: not a .txt or .md article",),
     )
@@ -83,6 +84,7 @@ def test_report_renders_every_section() -> None:
     assert '<mark class="promo">遥遥领先</mark>' in html
     assert "去IOE" in html and "通义 · 开源" in html and "skipped x.pdf" in html
     assert 'lang="zh-Hant"' in html
+    assert "<h3>王坚与阿里云</h3>" in html.split('id="claims"')[1]  # the claims table of a topic
 
 
 def test_article_text_is_escaped() -> None:
