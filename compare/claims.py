@@ -42,6 +42,8 @@ BARE_UNITS = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 1e4}
 # "两三年", "六一" (周六一天), "零一万物": digits side by side are a vague range or not a number.
 MALFORMED_CN = re.compile(f"^[零〇]|[{CN_DIGITS[2:]}]{{2}}")
 VAGUE_BEFORE = frozenset("几数上好")
+# 12000余名, 30多万, 26万出头: above the figure but below its next step.
+ODD_MORE = re.compile(r"[\d一二两三四五六七八九十百千](?:多|余)|出头")
 RANGE_SEPARATORS = frozenset(["至", "到", "-", "~", "～", "—", "－"])
 PER_WORD = re.compile(r"每(秒钟?|分钟|小时|天|日|周|月|年)")
 PER = re.compile(PER_WORD.pattern + "$")
@@ -65,7 +67,7 @@ TIME_WORDS = re.compile(
 CLAUSE = re.compile(r"(?:[^，,；;：:。！？!?]|(?<=\d),(?=\d{3}))+")
 SEGMENT_BREAK = re.compile(r"、|以及")
 # Link words between a subject and its number; cut before tagging, or jieba reads 营收为 as 营 + 收为.
-TRAILING_LINK = re.compile(r"(?:为|是|达到|达|约为|约|仅|共|已经|已|则|有)+\s*$")
+TRAILING_LINK = re.compile(r"(?:为|是|达到|达|约为|约|仅|只|共|已经|已|则|有|可能|将|也|都|还|预计)+\s*$")
 # A duration that dates something ("15年前", "一年来", "未来三年") is a time reference, not a claim.
 TIME_FRAME_AFTER = ("前", "后", "来", "以来", "间", "里", "之前", "之后", "以后", "以前")
 TIME_FRAME_BEFORE = ("未来", "过去", "最近", "这", "那", "头", "首", "此后")
@@ -95,11 +97,14 @@ COMMON_PASSAGES = 3
 MAGNITUDE_PENALTY = 0.5
 CODE_FACTOR = 1.5
 # Units specific enough that sharing one is evidence (millimetres of rain, cubic metres per second).
-SPECIFIC_KINDS = frozenset(["length", "area", "volume", "mass", "compute", "data", "energy", "power", "temperature"])
+SPECIFIC_KINDS = frozenset(
+    ["length", "area", "volume", "mass", "compute", "data", "energy", "charge", "power", "temperature", "luminance"]
+)
 MATCH_EVIDENCE = 3.0
 DURATION_EVIDENCE = 3.5
-# A stated value stands for ±0.5% when exact and ±5% when approximate, so two exact figures agree
-# within about 1% and two approximations within about 10% (as do two bounds of one direction).
+# A stated value stands for ±0.5% when exact and, when approximate, for its stated precision up to ±5%:
+# two exact figures agree within about 1%, two approximations within at most about 10% (as do two
+# bounds of one direction).
 EXACT_TOLERANCE = 0.005
 APPROX_TOLERANCE = 0.05
 BOUND_SPAN = 2.0
@@ -430,9 +435,11 @@ def describe(where: ClauseContext, q: Quantity) -> Subject:
     before_tags = _tagged(TRAILING_LINK.sub("", segment[: q.start - seg_start]), where.stems)
     after_tags = _tagged(segment[q.end - seg_start :], where.stems)
     before, after = _content(before_tags), _content(after_tags)
-    measure = _measure(before_tags, q.marker)
     counted = _counted(after_tags) if q.kind != "duration" else ()  # 30天内购车的人: a span counts nothing
+    measure = _measure(before_tags, q.marker, counts=bool(counted))
     verb = _nearest_verb(before, q.marker) or _first_verb(after[len(counted) :])
+    if not counted and q.kind == "count" and after and after[0][1].startswith("v") and after[0][1] != "vn":
+        verb = after[0][0]  # 造成5人死亡: what happened to those counted is the event
     if not verb and seg_start:  # 上架语言、音频、视觉等100多款模型: the verb before the list governs it
         verb = _nearest_verb(_content(_tagged(where.clause[:seg_start], where.stems)), q.marker)
     others = _content(_tagged(where.others, where.stems))
@@ -501,7 +508,7 @@ def _join(previous: str, previous_flag: str, word: str, flag: str) -> tuple[str,
         return previous + word, "p"  # 降至, 提高到: states the new value
     if word in NOUN_SUFFIXES and previous_flag[:1] in ("n", "v", "b"):
         return previous + word, "n"
-    if flag == "eng" and CODE.fullmatch(word) and len(previous) >= 2:
+    if flag == "eng" and CODE.fullmatch(word) and (previous_flag in NAME_FLAGS or _could_be_name(previous)):
         return previous + word, "nz"
     if word in ORG_SUFFIXES and (previous_flag in NAME_FLAGS or previous_flag in ("ns", "j")):
         return previous + word, "nt"
@@ -523,18 +530,19 @@ def _is_content(word: str, flag: str) -> bool:
     return flag.startswith(("n", "v", "a", "b", "j", "l", "eng"))
 
 
-def _measure(tagged: list[tuple[str, str]], marker: str) -> tuple[str, ...]:
+def _measure(tagged: list[tuple[str, str]], marker: str, *, counts: bool = False) -> tuple[str, ...]:
     """The noun run right before a number ("单车毛利率" -> 单车, 毛利率), or () when an event verb comes
-    between (当局已转移…: 当局 is who acts, not what is counted). The run stops at 的 (in X的Y, Y is
-    measured); names and places are not measures."""
+    between (当局已转移…: 当局 is who acts, not what is counted; with a counted noun after the number,
+    even a one-character verb: 线路共设十八座车站). The run stops at 的 (in X的Y, Y is measured);
+    names and places are not measures."""
     run: list[str] = []
     for word, flag in reversed(tagged):
         if word == "的" and run:
             break
         if word == marker:
             continue
-        if flag.startswith("v") and flag != "vn" and word not in lexicon().stop_words and len(word) < 2:
-            break  # 共设十八座: a one-character verb (设) acts on what follows
+        if counts and flag.startswith("v") and flag != "vn" and word not in lexicon().stop_words and len(word) < 2:
+            break
         if not _is_content(word, flag) or (not run and flag.startswith(("a", "b"))):
             continue
         if flag.startswith(NOUN_FLAGS) and not _is_name(word, flag) and flag != "ns":
@@ -876,8 +884,9 @@ def _shared(wa: dict[str, tuple[float, str, str]], wb: dict[str, tuple[float, st
 def values_agree(a: Claim, b: Claim) -> bool:
     """Whether two claims' values are consistent: their stated intervals overlap.
 
-    An exact figure stands for ±0.5%, an approximation for ±5%, a range for its span, and a bound for
-    values on its side up to BOUND_SPAN times away (超过50% fits 60% but 超千亿 does not fit 10万亿).
+    An exact figure stands for ±0.5%, an approximation for its stated precision (half a unit of its last
+    significant digit: 约4100万 ±50万) but at most ±5%, a range for its span, 130余 for 130 to 140, and a
+    bound for values on its side up to BOUND_SPAN times away (超过50% fits 60%, 超千亿 not 10万亿).
     Two bounds of one direction are read as approximations (news writes 超过8万 for about 8万), so
     超过8万 and 超过17万 differ.
     """
@@ -885,20 +894,42 @@ def values_agree(a: Claim, b: Claim) -> bool:
         low, high = sorted((comparable_value(a, a.value), comparable_value(b, b.value)))
         return high - low <= 2 * APPROX_TOLERANCE * max(abs(high), 1e-12)
     (a_low, a_high), (b_low, b_high) = _interval(a), _interval(b)
-    return a_low <= b_high and b_low <= a_high
+    slack = 1e-9 * max(abs(a_high), abs(b_high), 1.0)  # intervals that touch (3.55) agree despite rounding
+    return a_low <= b_high + slack and b_low <= a_high + slack
 
 
 def _interval(claim: Claim) -> tuple[float, float]:
     """The values a claim allows, in its kind's base unit."""
     low = comparable_value(claim, claim.value)
     high = comparable_value(claim, claim.upper if claim.upper is not None else claim.value)
-    tolerance = APPROX_TOLERANCE if claim.qualifier == "approx" else EXACT_TOLERANCE
+    tolerance = EXACT_TOLERANCE
+    if claim.qualifier == "approx":
+        tolerance = min(APPROX_TOLERANCE, max(EXACT_TOLERANCE, stated_precision(claim.raw)))
     low, high = low - abs(low) * tolerance, high + abs(high) * tolerance
+    if claim.qualifier == "over" and ODD_MORE.search(claim.raw):  # 130余名: 130 to 140, not beyond
+        return low, high * (1 + 2 * stated_precision(claim.raw))
     if claim.qualifier == "over":
         return low, high * BOUND_SPAN
     if claim.qualifier == "under":
         return low / BOUND_SPAN, high
     return low, high
+
+
+def stated_precision(raw: str) -> float:
+    """Half a unit of a number's last significant digit, relative to it: 约4100万 0.012, 约1.2万 0.042,
+    约3000 0.17, 近八千万 0.063; word forms (一半, 三分之一) APPROX_TOLERANCE."""
+    m = re.search(rf"{ARABIC}|{CN_NUMERAL}", raw)
+    if m is None:
+        return APPROX_TOLERANCE
+    digits = m.group().replace(",", "")
+    if not digits[0].isdigit():
+        value = parse_numeral(digits)
+        if value is None or value != int(value):
+            return APPROX_TOLERANCE
+        digits = str(int(value))
+    whole, _, decimals = digits.partition(".")
+    half = 0.5 * 10.0 ** -len(decimals) if decimals else 0.5 * 10.0 ** (len(whole) - len(whole.rstrip("0")))
+    return half / float(digits) if float(digits) else APPROX_TOLERANCE
 
 
 def compare_claims(claims: Sequence[Claim]) -> tuple[ClaimComparison, ...]:

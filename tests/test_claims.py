@@ -270,7 +270,8 @@ def test_traditional_and_simplified_sources_are_compared() -> None:
     [
         ("李明的转会费为八千万元。", "李明的转会费为八千零五十万元。", "agreement"),  # within 1%
         ("李明的转会费为八千万元。", "李明的转会费为八千五百万元。", "conflict"),
-        ("李明的转会费近八千万元。", "李明的转会费近八千五百万元。", "agreement"),  # approximations: within 10%
+        ("李明的转会费近八千万元。", "李明的转会费近八千一百万元。", "agreement"),  # 近八千万 stands for ±5%
+        ("李明的转会费近八千万元。", "李明的转会费近八千五百万元。", "conflict"),  # 近八千五百万 is precise to 百万
         ("李明的转会费近八千万元。", "李明的转会费近一亿元。", "conflict"),
     ],
 )
@@ -409,6 +410,19 @@ def test_a_bound_and_a_value_inside_it_do_not_conflict(bound: str, value: str) -
             id="ming-vs-ren",
         ),
         pytest.param("江州大桥全长约3.6公里。", "江州大橋全長3600米。", "agreement", id="km-vs-m"),
+        pytest.param("星耀X9比上一代X8上调了300元。", "X9比X8貴了300元。", "agreement", id="change-words"),
+        pytest.param(
+            "南湾化工厂火灾中，消防部门调派消防员130余名。",
+            "南灣化工廠大火，消防處出動消防員約150名。",
+            "conflict",
+            id="yu-is-below-the-next-step",
+        ),
+        pytest.param(
+            "南湾化工厂火灾3日已造成5人死亡。",
+            "南灣化工廠火災的死亡人數4日上升至6人。",
+            "conflict",
+            id="verb-after-a-count",
+        ),
     ],
 )
 def test_claims_about_the_same_thing_are_paired(first: str, second: str, kind: str) -> None:
@@ -491,10 +505,17 @@ def test_subject_head_event_and_names(
         (("11", "", 13.0), ("12", "approx", None), True),
         (("3000", "approx", None), ("3200", "over", None), False),
         (("40", "approx", None), ("46", "", None), False),
+        (("4100", "approx", None), ("4200", "", None), False),  # 约4100 is precise to 100
+        (("12000", "over", None), ("1.2", "approx", None), False),  # units differ here: 1.2 is not 1.2万
+        (("3.6", "approx", None), ("3.5", "approx", None), True),  # ±0.05 each: they touch
+        (("130余", "over", None), ("150", "approx", None), False),  # 130余 is 130 to 140
+        (("12000余", "over", None), ("12500", "", None), True),
     ],
 )
 def test_values_agree(a: tuple[str, str, float | None], b: tuple[str, str, float | None], agree: bool) -> None:
+    """Values agree within their stated precision; bounds cover values on their side (up to 2x)."""
     claims = [
-        Claim(f"c{n}", f"s{n}", f"s{n}:p0", "", "", float(v), "%", v, q, upper=u) for n, (v, q, u) in enumerate((a, b))
+        Claim(f"c{n}", f"s{n}", f"s{n}:p0", "", "", float(v.rstrip("余")), "%", v, q, upper=u)
+        for n, (v, q, u) in enumerate((a, b))
     ]
     assert values_agree(*claims) is agree
