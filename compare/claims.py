@@ -4,16 +4,19 @@
    qualifiers (超过, 约, 近, 以上, 多…); word forms (三分之一, 两成, 一半, 两毛五), dates and ranges
    (11%至13%) are read apart; cn2an reads Chinese numerals. Units, qualifiers and the subject
    vocabulary are data (`resources/claims.toml`). A number is also told apart by its aspect: a level,
-   an amount of change (下降97%) or the earlier value of a change (由18%降至…).
+   an amount of change (下降97%) or the earlier value of a change (由18%降至…). Years, time frames
+   (15年前, 未来三年), vague figures (几十亿) and attributives (24小时降雨量) are not claims.
 2. Subjects. What a number counts comes from its clause (jieba part-of-speech tags): the head — the
-   nearest noun before it (毛利率), the counted noun after a classifier (名居民) and the event verb
-   (转移) — other modifiers, the rest of the sentence as weak context, and the names it is about
-   (the clause's, else the sentence's, else the previous sentence's when the clause says 该/这).
+   noun run right before it (单车毛利率) and the noun a classifier counts (12000余名居民) — the event
+   (转移, 下调), other modifiers, the rest of the sentence as weak context, and the names it is about
+   (the clause's, else the sentence's, else the previous sentence's: Chinese often leaves them unsaid).
 3. Matching. Claims of different sources are paired only on strong evidence: units of one kind, the
-   same aspect, no names that set them apart (星驰E5 vs 远航S7), a shared head, and enough shared
-   subject words (synonyms folded, common words weighted down by jieba's background IDF, a shared
-   passage topic as support). Durations need more. Pairs are merged into one comparison per fact,
-   one claim per source; a missed pair is preferred to a false conflict.
+   same aspect, no clause names that set them apart (星驰E5 vs 远航S7), the same measured thing, and
+   enough shared subject words (synonyms folded, all in Simplified form, common words weighted down
+   by jieba's background IDF and by how many passages of the corpus use them, a shared topic or a
+   specific unit as support), less penalties for unshared head words and far-apart magnitudes.
+   Durations need more. Pairs merge strongest first into one comparison per fact, one claim per
+   source; a missed pair is preferred to a false conflict. Values agree within their stated precision.
 """
 
 from __future__ import annotations
@@ -419,7 +422,8 @@ class Subject:
 @dataclass(frozen=True)
 class ClauseContext:
     """Where a number sits: its clause (other numbers blanked), the rest of its sentence, the sentence
-    before, and name stems known in the corpus (远航 of 远航S7)."""
+    before, name stems known in the corpus (远航 of 远航S7), and the time references of its sentence
+    and of the sentence before."""
 
     clause: str
     others: str
@@ -435,6 +439,27 @@ def describe(where: ClauseContext, q: Quantity) -> Subject:
     before_tags = _tagged(TRAILING_LINK.sub("", segment[: q.start - seg_start]), where.stems)
     after_tags = _tagged(segment[q.end - seg_start :], where.stems)
     before, after = _content(before_tags), _content(after_tags)
+    measure, counted, verb = _measured(where, q, seg_start, before_tags, after_tags)
+    head = tuple(dict.fromkeys((*measure, *counted)))
+    event = tuple(dict.fromkeys(w for w in (verb, q.marker) if w and w not in head))
+    words = [w for w, f in (*before, *after) if not _is_name(w, f)]
+    terms = tuple(dict.fromkeys(w for w in words if w not in head and w not in event))
+    names, scope, context_words = _names_in_scope(where, before + after)
+    context = dict.fromkeys(w for w, f in context_words if f.startswith(NOUN_FLAGS))
+    context_terms = tuple(w for w in context if w not in (*terms, *head, *event, *names))
+    display = _display(measure, counted, verb, q.marker)
+    return Subject(display, head, event, terms, context_terms, names, scope)
+
+
+def _measured(
+    where: ClauseContext,
+    q: Quantity,
+    seg_start: int,
+    before_tags: list[tuple[str, str]],
+    after_tags: list[tuple[str, str]],
+) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """The measured noun run before a number, the counted noun run after it, and the event verb."""
+    before, after = _content(before_tags), _content(after_tags)
     counted = _counted(after_tags) if q.kind != "duration" else ()  # 30天内购车的人: a span counts nothing
     measure = _measure(before_tags, q.marker, counts=bool(counted))
     verb = _nearest_verb(before, q.marker) or _first_verb(after[len(counted) :])
@@ -442,24 +467,26 @@ def describe(where: ClauseContext, q: Quantity) -> Subject:
         verb = after[0][0]  # 造成5人死亡: what happened to those counted is the event
     if not verb and seg_start:  # 上架语言、音频、视觉等100多款模型: the verb before the list governs it
         verb = _nearest_verb(_content(_tagged(where.clause[:seg_start], where.stems)), q.marker)
-    others = _content(_tagged(where.others, where.stems))
     if not (measure or counted or verb or q.marker):  # "达到每小时98毫米": named in an earlier clause
         measure = _measure(_tagged(where.others, where.stems), "")
-    head = tuple(dict.fromkeys((*measure, *counted)))
-    event = tuple(dict.fromkeys(w for w in (verb, q.marker) if w and w not in head))
-    words = [w for w, f in (*before, *after) if not _is_name(w, f)]
-    terms = tuple(dict.fromkeys(w for w in words if w not in head and w not in event))
-    names, scope = _names(before + after) or _names(_content(_tagged(where.clause, where.stems))), "clause"
-    context_words = others
-    if not names:
-        names, scope = _names(others), "sentence"
-    if not names:  # Chinese often leaves the subject of a sentence unsaid: it is the previous sentence's
-        previous = _content(_tagged(where.previous, where.stems))
-        names, scope, context_words = _names(previous), "previous", others + previous
-    context = tuple(dict.fromkeys(w for w, f in context_words if f.startswith(NOUN_FLAGS) and w not in terms))
-    context = tuple(w for w in context if w not in head and w not in event and w not in names)
-    display = _display(measure, counted, verb, q.marker)
-    return Subject(display, head, event, terms, context, names, scope if names else "")
+    return measure, counted, verb
+
+
+def _names_in_scope(
+    where: ClauseContext, near: list[tuple[str, str]]
+) -> tuple[tuple[str, ...], str, list[tuple[str, str]]]:
+    """Names the number is about, where they come from ("clause", "sentence", "previous" or ""), and
+    the words of its context: the rest of the sentence, plus the previous sentence when the names
+    come from there (Chinese often leaves a sentence's subject unsaid: it is the previous one's)."""
+    others = _content(_tagged(where.others, where.stems))
+    names = _names(near) or _names(_content(_tagged(where.clause, where.stems)))
+    if names:
+        return names, "clause", others
+    if names := _names(others):
+        return names, "sentence", others
+    previous = _content(_tagged(where.previous, where.stems))
+    names = _names(previous)
+    return names, "previous" if names else "", others + previous
 
 
 def _display(measure: tuple[str, ...], counted: tuple[str, ...], verb: str, marker: str) -> str:
@@ -599,11 +626,6 @@ def _could_be_name(word: str) -> bool:
     if not HAN_WORD.fullmatch(word) or len(word) < 2:
         return False
     return word_tag(word) != "n" and background_specificity(word) >= STEM_SPECIFICITY
-
-
-def _refers_back(clause: str) -> bool:
-    """Whether a clause names its subject by a demonstrative (该模型, 这家公司)."""
-    return any(word in lexicon().pronouns for word, _ in tag(clause))
 
 
 def name_stems(texts: Sequence[str]) -> frozenset[str]:
@@ -815,18 +837,22 @@ def match_evidence(a: Claim, b: Claim, counts: Counter[str] | None = None) -> fl
         return 0.0
     ea, eb = Evidence.of(a), Evidence.of(b)
     shared = _shared(ea.words, eb.words)
-    roles = {(ea.words[x][1], eb.words[y][1]) for x, y in shared}
-    heads_named = bool(ea.role_words("head")) and bool(eb.role_words("head"))
-    duration = unit_kind(a.unit).startswith("duration")
-    if heads_named and ("head", "head") not in roles:
-        return 0.0
-    if not roles & {("head", "head"), ("event", "event"), ("head", "event"), ("event", "head")}:
+    if not _same_measure(ea, eb, shared):
         return 0.0
     score = sum(min(ea.words[x][0], eb.words[y][0]) * _commonness(x, counts) for x, y in shared)
     score -= _mismatch(a, b, ea, eb, shared)
     score += TOPIC_SUPPORT if set(a.topics) & set(b.topics) else 0.0
     score += UNIT_SUPPORT if unit_kind(a.unit).split("/")[0] in SPECIFIC_KINDS else 0.0
-    return score if score >= (DURATION_EVIDENCE if duration else MATCH_EVIDENCE) else 0.0
+    needed = DURATION_EVIDENCE if unit_kind(a.unit).startswith("duration") else MATCH_EVIDENCE
+    return score if score >= needed else 0.0
+
+
+def _same_measure(ea: Evidence, eb: Evidence, shared: list[tuple[str, str]]) -> bool:
+    """What two claims measure matches: a shared head noun when both name one, else a shared head or event."""
+    roles = {(ea.words[x][1], eb.words[y][1]) for x, y in shared}
+    if ea.role_words("head") and eb.role_words("head"):
+        return ("head", "head") in roles
+    return bool(roles & {("head", "head"), ("event", "event"), ("head", "event"), ("event", "head")})
 
 
 def _commonness(word: str, counts: Counter[str] | None) -> float:
