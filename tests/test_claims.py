@@ -519,3 +519,38 @@ def test_values_agree(a: tuple[str, str, float | None], b: tuple[str, str, float
         for n, (v, q, u) in enumerate((a, b))
     ]
     assert values_agree(*claims) is agree
+
+
+# --- whole made-up corpora (bench/corpora): numbers the sources state about the same thing -----------
+
+
+def _corpus_comparisons(name: str) -> list[set[str]]:
+    """The raw numbers of each comparison built from a bench corpus by the whole analysis chain."""
+    from compare.ingest import read_corpus, read_topics
+    from compare.pipeline import analyze
+    from tests.conftest import ROOT
+
+    folder = ROOT / "bench" / "corpora" / name
+    result = analyze(read_corpus(folder), topics=read_topics(folder / "topics.toml"))
+    raw = {c.id: c.raw for c in result.claims}
+    sources = {c.id: c.source for c in result.claims}
+    for comparison in result.comparisons:
+        assert len({sources[i] for i in comparison.claims}) == len(comparison.claims)  # one claim per source
+    return [{raw[i] for i in c.claims} for c in result.comparisons]
+
+
+@pytest.mark.slow
+def test_city_flood_evacuation_figures_phrased_differently_are_one_conflict() -> None:
+    """Regression: 转移12000余名居民 / 转移安置群众约1.2万人 / 撤离人数超过1.5万人 were not paired (subjects
+    differed)."""
+    comparisons = _corpus_comparisons("city_flood")
+    assert {"12000余名", "约1.2万人", "超过1.5万人"} in comparisons
+    assert {"约每秒1,800立方米", "每秒1800立方米"} in comparisons
+
+
+@pytest.mark.slow
+def test_ev_price_war_margins_and_compensation_windows_conflict() -> None:
+    comparisons = _corpus_comparisons("ev_price_war")
+    assert {"跌破10%", "11%至13%", "15%以上"} in comparisons
+    assert {"15天", "30日", "30天"} in comparisons
+    assert not any("2.4万元" in c for c in comparisons)  # the standard version's cut is not the top version's
