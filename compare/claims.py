@@ -111,6 +111,7 @@ DURATION_EVIDENCE = 3.5
 EXACT_TOLERANCE = 0.005
 APPROX_TOLERANCE = 0.05
 BOUND_SPAN = 2.0
+ASPECT_NOTES = {"change": " — amounts of change", "from": " — values before a change"}
 
 
 @dataclass(frozen=True)
@@ -666,6 +667,12 @@ def extract_claims(passages: Sequence[Passage]) -> tuple[Claim, ...]:
     return tuple(claims)
 
 
+def _rate_label(display: str, unit: str) -> str:
+    """A one-character subject of a rate says how often: 投 of 每年投10亿 -> 每年投."""
+    per = unit.partition("/")[2]
+    return f"每{per.removeprefix('个')}{display}" if per and len(display) == 1 else display
+
+
 def _quantities(text: str, stems: frozenset[str]) -> Iterator[tuple[ClauseContext, int, Quantity]]:
     """Each quantity of a text with its clause context and the clause's offset in the text."""
     previous, position = "", 0
@@ -706,7 +713,7 @@ def _claim(passage: Passage, where: ClauseContext, offset: int, q: Quantity, cla
         source=passage.source,
         passage=passage.id,
         text=original[offset : offset + len(where.clause)].strip(),
-        subject=subject.display,
+        subject=_rate_label(subject.display, q.unit),
         value=q.value,
         unit=q.unit,
         raw=q.raw,
@@ -1035,21 +1042,26 @@ def _comparison(chosen: Sequence[Claim]) -> ClaimComparison:
 
 
 def _shared_subject(chosen: Sequence[Claim]) -> str:
-    """The subject shown for a comparison: the first claim's, led by a name they share."""
+    """The subject shown for a comparison: the claims' most common subject (the longer on a tie), led by
+    a name they share (a product code first: M6 rather than 阿里)."""
     first = chosen[0]
+    counts = Counter(c.subject for c in chosen)
+    subject = max(counts, key=lambda s: (counts[s], len(s)))
     shared = [n for n in first.names if all(any(_same_word(n, m) for m in c.names) for c in chosen[1:])]
-    lead = min(shared, key=len) if shared else ""
-    return f"{lead} {first.subject}".strip() if lead and lead not in first.subject else first.subject
+    lead = min(shared, key=lambda n: (not any(ch.isdigit() for ch in n), len(n))) if shared else ""
+    return f"{lead} {subject}".strip() if lead and lead not in subject else subject
 
 
 def _note(chosen: Sequence[Claim], agree: bool) -> str:
-    """A one-line explanation of a comparison for editors."""
+    """A one-line explanation of a comparison for editors (saying when the values are changes or the
+    earlier values of a change)."""
     stated = "; ".join(f"{c.source}: {c.raw}" for c in chosen)
+    what = ASPECT_NOTES.get(chosen[0].aspect, "")
     if agree:
-        return f"same value ({stated})"
+        return f"same value ({stated}){what}"
     if _times_differ(chosen):
-        return f"differs — may be different dates ({stated})"
-    return f"sources state different values ({stated})"
+        return f"differs — may be different dates ({stated}){what}"
+    return f"sources state different values ({stated}){what}"
 
 
 def _times_differ(chosen: Sequence[Claim]) -> bool:

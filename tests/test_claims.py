@@ -554,3 +554,19 @@ def test_ev_price_war_margins_and_compensation_windows_conflict() -> None:
     assert {"跌破10%", "11%至13%", "15%以上"} in comparisons
     assert {"15天", "30日", "30天"} in comparisons
     assert not any("2.4万元" in c for c in comparisons)  # the standard version's cut is not the top version's
+
+
+def test_notes_say_when_values_are_changes_or_earlier_values() -> None:
+    _, comparisons = _compare(
+        ("daily", "远航S7起售价由29.98万元降至26.38万元，官方指导价下调12%。"),
+        ("post", "远航S7起售价从将近30万元降到26万元出头，官方指导价下调12%。"),
+    )
+    notes = sorted(c.note for c in comparisons)
+    assert [n.endswith("amounts of change") for n in notes].count(True) == 1
+    assert [n.endswith("values before a change") for n in notes].count(True) == 1
+    assert len(comparisons) == 3
+
+
+def test_a_rate_named_by_its_verb_says_how_often() -> None:
+    (claim,) = extract_claims(_passages(("daily", "马云放话每年投10亿。")))
+    assert (claim.subject, claim.unit) == ("每年投", "/年")
