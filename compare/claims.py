@@ -47,6 +47,8 @@ MALFORMED_CN = re.compile(f"^[零〇]|[{CN_DIGITS[2:]}]{{2}}")
 VAGUE_BEFORE = frozenset("几数上好")
 # 12000余名, 30多万, 26万出头: above the figure but below its next step.
 ODD_MORE = re.compile(r"[\d一二两三四五六七八九十百千](?:多|余)|出头")
+# What a change is measured against: 同比 (year on year) and 环比 (period on period) are different facts.
+CHANGE_BASES = {"yoy": re.compile(r"同比|按年|较去年同期|比去年同期"), "mom": re.compile(r"环比|按月|较上月|比上月")}
 RANGE_SEPARATORS = frozenset(["至", "到", "-", "~", "～", "—", "－"])
 PER_WORD = re.compile(r"每(秒钟?|分钟|小时|天|日|周|月|年)")
 PER = re.compile(PER_WORD.pattern + "$")
@@ -65,6 +67,10 @@ SHORT_YEAR = re.compile(r"^\s*[0-2]\d年(?=[\u4e00-\u9fff])(?![前后来内间�
 TIME_WORDS = re.compile(
     r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d{1,2}月(?!\d)|(?<![\d月])\d{1,2}日"
     r"|去年|今年|前年|明年|本月|上月|上周|本周|近期|截至目前|目前|过去一年|一年来|未来[一二三四五六七八九十\d]+年"
+)
+# The span a figure covers (一季度, 上半年, 全年, 前三个月): figures of different spans are different facts.
+PERIOD = re.compile(
+    r"第?([一二三四1-4])季度|Q([1-4])|(首季)|(上半年|下半年|全年)|[前首]([一二三四五六七八九十两\d]+)[个個]?月"
 )
 # Clauses end at commas, semicolons and colons; "1,800" keeps its thousands separator.
 CLAUSE = re.compile(r"(?:[^，,；;：:。！？!?]|(?<=\d),(?=\d{3}))+")
@@ -185,7 +191,7 @@ class Quantity:
         kind: the unit's kind ("元", "%", "duration", "count"…); "date" for dates.
         end: offset just after `raw`.
         upper: upper end of a range, else None.
-        aspect: "", "change" or "from".
+        aspect: "", "change" (with its basis: "change:yoy" for 同比, "change:mom" for 环比) or "from".
         marker: the word that marks a change ("下降", "降幅"), or "".
     """
 
@@ -393,9 +399,11 @@ def _with_aspect(clause: str, q: Quantity, found: Sequence[Quantity]) -> Quantit
     marker = next((w for w in lex.change_words if before.endswith(w)), "")
     if q.kind == "date" or not marker:
         return q
+    basis = next((name for name, pattern in CHANGE_BASES.items() if pattern.search(before)), "")
+    aspect = f"change:{basis}" if basis else "change"
     if q.unit == "倍":  # 增加一倍 is +100%; 翻了三倍 stays a multiple (its reading is ambiguous)
-        return _replace(q, value=q.value * 100, unit="%", kind="%", aspect="change", marker=marker)
-    return _replace(q, aspect="change", marker=marker)
+        return _replace(q, value=q.value * 100, unit="%", kind="%", aspect=aspect, marker=marker)
+    return _replace(q, aspect=aspect, marker=marker)
 
 
 def _replace(q: Quantity, **changes: Any) -> Quantity:
@@ -893,8 +901,34 @@ def _main_noun(claim: Claim) -> str:
 
 def compatible(a: Claim, b: Claim) -> bool:
     """Whether two claims could be about one thing at all: other sources, one aspect, comparable units,
-    no names that set them apart."""
-    return a.source != b.source and a.aspect == b.aspect and units_comparable(a, b) and not names_differ(a, b)
+    no names that set them apart, the same span (一季度 vs 全年)."""
+    if a.source == b.source or not aspects_match(a, b) or not units_comparable(a, b):
+        return False
+    return not names_differ(a, b) and periods_match(a, b)
+
+
+def periods_match(a: Claim, b: Claim) -> bool:
+    """Whether two claims' sentences cover the same span, or one names none (一季度 营收 vs 全年 营收: no)."""
+    pa, pb = _period(a.text), _period(b.text)
+    return not pa or not pb or pa == pb
+
+
+def _period(text: str) -> str:
+    """The span a clause's figure covers, normalized (第一季度, Q1 and 首季 are 季度1), or ""."""
+    m = PERIOD.search(text)
+    if m is None:
+        return ""
+    quarter = m.group(1) or m.group(2) or ("1" if m.group(3) else "")
+    if quarter:
+        return f"季度{parse_numeral(quarter) or quarter}"
+    return m.group(4) or f"月{parse_numeral(m.group(5) or '') or m.group(5)}"
+
+
+def aspects_match(a: Claim, b: Claim) -> bool:
+    """Both levels, both earlier values, or both changes against the same basis (or one basis unsaid)."""
+    kind_a, _, basis_a = a.aspect.partition(":")
+    kind_b, _, basis_b = b.aspect.partition(":")
+    return kind_a == kind_b and (basis_a == basis_b or not basis_a or not basis_b)
 
 
 def _shared(wa: dict[str, tuple[float, str, str]], wb: dict[str, tuple[float, str, str]]) -> list[tuple[str, str]]:
@@ -1056,7 +1090,7 @@ def _note(chosen: Sequence[Claim], agree: bool) -> str:
     """A one-line explanation of a comparison for editors (saying when the values are changes or the
     earlier values of a change)."""
     stated = "; ".join(f"{c.source}: {c.raw}" for c in chosen)
-    what = ASPECT_NOTES.get(chosen[0].aspect, "")
+    what = ASPECT_NOTES.get(chosen[0].aspect.partition(":")[0], "")
     if agree:
         return f"same value ({stated}){what}"
     if _times_differ(chosen):

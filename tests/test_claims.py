@@ -180,7 +180,8 @@ def test_ranges(clause: str, low: float, high: float, unit: str) -> None:
     [
         ("官方指导价下调12%", [12.0], ["change"]),
         ("调用价格下降了97%", [97.0], ["change"]),
-        ("同比增长89%", [89.0], ["change"]),
+        ("同比增长89%", [89.0], ["change:yoy"]),
+        ("营收环比下降3%", [3.0], ["change:mom"]),
         ("门店客流增加约一倍", [100.0], ["change"]),  # 增加一倍 is +100%
         ("最高让利达3.6万元", [36000.0], ["change"]),
         ("毛利率或由约18%降至11%至13%之间", [18.0, 11.0], ["from", ""]),  # 降至 gives a level
@@ -411,6 +412,8 @@ def test_a_bound_and_a_value_inside_it_do_not_conflict(bound: str, value: str) -
         ),
         pytest.param("江州大桥全长约3.6公里。", "江州大橋全長3600米。", "agreement", id="km-vs-m"),
         pytest.param("星耀X9比上一代X8上调了300元。", "X9比X8貴了300元。", "agreement", id="change-words"),
+        pytest.param("星河银行第一季度营收为100亿元。", "星河銀行首季營收達到102億元。", "conflict", id="same-quarter"),
+        pytest.param("星河银行营收同比增长10%。", "星河银行营收增长12%。", "conflict", id="basis-unsaid-by-one"),
         pytest.param(
             "南湾化工厂火灾中，消防部门调派消防员130余名。",
             "南灣化工廠大火，消防處出動消防員約150名。",
@@ -450,6 +453,8 @@ def test_claims_about_the_same_thing_are_paired(first: str, second: str, kind: s
         pytest.param("台风造成3人死亡。", "台风导致5人受伤。", id="deaths-vs-injuries"),
         pytest.param("江州地铁7号线起步票价为2元。", "江州地铁3号线起步票价为3元。", id="numbered-names"),
         pytest.param("该市常住人口为1200万人。", "该市户籍人口为860万人。", id="different-modifier"),
+        pytest.param("星河银行营收同比增长10%。", "星河银行营收环比增长5%。", id="year-on-year-vs-period-on-period"),
+        pytest.param("星河银行第一季度营收为100亿元。", "星河银行全年营收为420亿元。", id="quarter-vs-year"),
     ],
 )
 def test_claims_about_different_things_are_not_paired(first: str, second: str) -> None:
