@@ -1,67 +1,181 @@
 """Claims: quantitative statements in passages, and where sources agree or conflict on them.
 
-Numbers are found with one pattern (Arabic, Chinese and mixed numerals, percentages, fractions,
-dates), normalized with cn2an for the Chinese parts, and given a subject: the nouns that precede
-the number in its clause (jieba part-of-speech tags). Claims of different sources with the same
-subject and unit are compared.
+1. Numbers. One pattern finds Arabic, Chinese and mixed numerals with their magnitude (万, 亿), unit and
+   qualifiers (超过, 约, 近, 以上, 多…); word forms (三分之一, 两成, 一半, 两毛五), dates and ranges
+   (11%至13%) are read apart; cn2an reads Chinese numerals. Units, qualifiers and the subject
+   vocabulary are data (`resources/claims.toml`). A number is also told apart by its aspect: a level,
+   an amount of change (下降97%) or the earlier value of a change (由18%降至…). Years, time frames
+   (15年前, 未来三年), vague figures (几十亿) and attributives (24小时降雨量) are not claims.
+2. Subjects. What a number counts comes from its clause (jieba part-of-speech tags): the head — the
+   noun run right before it (单车毛利率) and the noun a classifier counts (12000余名居民) — the event
+   (转移, 下调), other modifiers, the rest of the sentence as weak context, and the names it is about
+   (the clause's, else the sentence's, else the previous sentence's: Chinese often leaves them unsaid).
+3. Matching. Claims of different sources are paired only on strong evidence: units of one kind, the
+   same aspect, no clause names that set them apart (星驰E5 vs 远航S7), the same measured thing, and
+   enough shared subject words (synonyms folded, all in Simplified form, common words weighted down
+   by jieba's background IDF and by how many passages of the corpus use them, a shared topic or a
+   specific unit as support), less penalties for unshared head words and far-apart magnitudes.
+   Durations need more. Pairs merge strongest first into one comparison per fact, one claim per
+   source; a missed pair is preferred to a false conflict. Values agree within their stated precision.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 import cn2an
 
+from compare.align import concepts
 from compare.model import Claim, ClaimComparison, Passage
-from compare.segment import tag
+from compare.resources import load_toml
+from compare.segment import background_specificity, split_sentences, tag, word_tag
 
-CN_DIGITS = "零〇一二两三四五六七八九十百千"
-MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
-# 百分之八十: a lone 百 is a hundred (cn2an reads only numerals with a leading digit).
+CN_DIGITS = "零〇一二两三四五六七八九"
+CN_NUMERAL = f"[{CN_DIGITS}十百千]+(?:点[{CN_DIGITS}]+)?"
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
+# 百分之八十, 超千亿: a lone 十/百/千 is a number (cn2an reads only numerals with a leading digit).
 BARE_UNITS = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 1e4}
-UNITS = (
-    "亿美元|万美元|美元|亿元|万元|元|块|毛|%|％|倍|个|家|人|位|名|次|台|款|项|条|座|张|亿次|"
-    "公里|千米|米|小时|分钟|秒|天|年|EFLOPS|PFLOPS|TB|PB|GB|fps|万卡|卡|GPU"
-)
-# Words before a number that qualify it, and words after it.
-QUALIFIERS = {
-    "超过": "over",
-    "超": "over",
-    "逾": "over",
-    "近": "approx",
-    "约为": "approx",
-    "约": "approx",
-    "大约": "approx",
-    "将近": "approx",
-    "不到": "under",
-    "不足": "under",
-    "高达": "",
-    "达": "",
-}
-SUFFIX_QUALIFIERS = {"以上": "over", "多": "over", "余": "over", "左右": "approx", "以下": "under"}
-_QUAL = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
-NUMBER = re.compile(
-    rf"(?P<qual>{_QUAL})?"
-    rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{CN_DIGITS}]+(?:点[{CN_DIGITS}]+)?)"
-    rf"(?:个(?=亿|万))?(?P<mag>万亿|亿|万)?(?P<more>多|余)?(?P<unit>{UNITS})?(?P<suffix>以上|左右|以下)?"
-)
-FRACTION = re.compile(rf"(?P<den>[{CN_DIGITS}\d]+)分之(?P<num>[{CN_DIGITS}\d]+)(?P<suffix>以上|左右|以下)?")
+# "两三年", "六一" (周六一天), "零一万物": digits side by side are a vague range or not a number.
+MALFORMED_CN = re.compile(f"^[零〇]|[{CN_DIGITS[2:]}]{{2}}")
+VAGUE_BEFORE = frozenset("几数上好")
+# 12000余名, 30多万, 26万出头: above the figure but below its next step.
+ODD_MORE = re.compile(r"[\d一二两三四五六七八九十百千](?:多|余)|出头")
+# What a change is measured against: 同比 (year on year) and 环比 (period on period) are different facts.
+CHANGE_BASES = {"yoy": re.compile(r"同比|按年|较去年同期|比去年同期"), "mom": re.compile(r"环比|按月|较上月|比上月")}
+RANGE_SEPARATORS = frozenset(["至", "到", "-", "~", "～", "—", "－"])
+PER_WORD = re.compile(r"每(秒钟?|分钟|小时|天|日|周|月|年)")
+PER = re.compile(PER_WORD.pattern + "$")
+PER_UNITS = {"秒": "秒", "秒钟": "秒", "分钟": "分钟", "小时": "小时", "天": "天", "日": "天", "周": "周"}
+PER_UNITS |= {"月": "个月", "年": "年"}
+FRACTION = re.compile(rf"(?P<den>[{CN_DIGITS}十百\d]+)分之(?P<num>[{CN_DIGITS}十\d]+)")
 # 两成 = 20%; not the verb/noun 成 of 成本, 成功, 成为…
-TENTHS = re.compile(r"(?P<num>[一二两三四五六七八九]|\d)成(?![本功为立绩员果长熟交都型])(?P<suffix>以上|左右|以下)?")
-HALF = re.compile(r"一半(?P<suffix>以上|左右|以下)?")
-# 两毛五 = 0.25 元
-MAO_FEN = re.compile(r"(?P<mao>[一二两三四五六七八九\d])毛(?P<fen>[一二三四五六七八九\d])(?![\d毛分元])")
+TENTHS = re.compile(r"(?P<num>[一二两三四五六七八九]|\d)成(?![本功为立绩员果长熟交都型])")
+HALF = re.compile(r"一半")
+# 两毛五 = 0.25 元, 两块五 = 2.5 元
+MAO_FEN = re.compile(r"(?P<mao>[一二两三四五六七八九\d])毛(?P<fen>[一二三四五六七八九\d])(?![\d毛分元钱])")
+KUAI_MAO = re.compile(r"(?P<yuan>[一二两三四五六七八九十\d]+)块(?P<mao>[一二三四五六七八九\d])(?![\d块毛元])")
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})年(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})日)?")
+# A two-digit year opening a clause: "22年在北京冬奥", "07年左右".
+SHORT_YEAR = re.compile(r"^\s*[0-2]\d年(?=[\u4e00-\u9fff])(?![前后来内间里的])")
 TIME_WORDS = re.compile(
-    r"(?:19|20)\d{2}年(?:\d{1,2}月)?|去年|今年|前年|明年|截至目前|目前|过去一年|未来[一二三四五六七八九十\d]+年"
+    r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d{1,2}月(?!\d)|(?<![\d月])\d{1,2}日"
+    r"|去年|今年|前年|明年|本月|上月|上周|本周|近期|截至目前|目前|过去一年|一年来|未来[一二三四五六七八九十\d]+年"
 )
-CLAUSE = re.compile(r"[^，,；;。！？!?]+")
-CLASSIFIERS = frozenset("个家人位名次台款项条座张")
-# Precision tolerance for agreement: values within 1% (or both approximations within 10%) agree.
-EXACT_TOLERANCE = 0.01
-APPROX_TOLERANCE = 0.10
+# The span a figure covers (一季度, 上半年, 全年, 前三个月): figures of different spans are different facts.
+PERIOD = re.compile(
+    r"第?([一二三四1-4])季度|Q([1-4])|(首季)|(上半年|下半年|全年)|[前首]([一二三四五六七八九十两\d]+)[个個]?月"
+)
+# Clauses end at commas, semicolons and colons; "1,800" keeps its thousands separator.
+CLAUSE = re.compile(r"(?:[^，,；;：:。！？!?]|(?<=\d),(?=\d{3}))+")
+SEGMENT_BREAK = re.compile(r"、|以及")
+# Link words between a subject and its number; cut before tagging, or jieba reads 营收为 as 营 + 收为.
+TRAILING_LINK = re.compile(r"(?:为|是|达到|达|约为|约|仅|只|共|已经|已|则|有|可能|将|也|都|还|预计)+\s*$")
+# A duration that dates something ("15年前", "一年来", "未来三年") is a time reference, not a claim.
+TIME_FRAME_AFTER = ("前", "后", "来", "以来", "间", "里", "之前", "之后", "以后", "以前")
+TIME_FRAME_BEFORE = ("未来", "过去", "最近", "这", "那", "头", "首", "此后")
+ATTRIBUTIVE_KINDS = frozenset(["duration", "length"])
+NAME_FLAGS = frozenset(["nr", "nrt", "nrfg", "nt", "nz"])
+HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+# A product or model code: letters and digits with at least one digit (S7, E5, M6, P7i).
+CODE = re.compile(r"[A-Za-z]+\d[A-Za-z0-9]*")
+BRAND = re.compile(r"([\u4e00-\u9fff]{2,})[A-Za-z]+\d")
+CODE_AFTER_HAN = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z]+\d[A-Za-z0-9]*")
+# One-character nouns jieba splits off a compound (安置+点, 报案+量, 企业+数, 投保+率).
+NOUN_SUFFIXES = frozenset("点量数率额费者员站价")
+ORG_SUFFIXES = frozenset(["公司", "集团", "汽车", "科技", "银行", "电池", "证券", "航空", "电子", "医药"])
+NOUN_FLAGS = ("n", "vn", "l", "eng", "an", "j")
+TIME_FLAGS = frozenset(["t", "tg", "m", "mq", "q", "f"])
+STEM_SPECIFICITY = 0.7
+# Weights of subject words, and the evidence two claims need to be paired.
+HEAD_WEIGHT = 2.0
+TERM_WEIGHT = 1.0
+NAME_WEIGHT = 1.5
+SCOPE_NAME_WEIGHT = 1.0
+CONTEXT_WEIGHT = 0.5
+TOPIC_SUPPORT = 1.0
+UNIT_SUPPORT = 1.0
+MISMATCH_PENALTY = 1.0
+COMMON_PASSAGES = 3
+MAGNITUDE_PENALTY = 0.5
+CODE_FACTOR = 1.5
+# Units specific enough that sharing one is evidence (millimetres of rain, cubic metres per second).
+SPECIFIC_KINDS = frozenset(
+    ["length", "area", "volume", "mass", "compute", "data", "energy", "charge", "power", "temperature", "luminance"]
+)
+MATCH_EVIDENCE = 3.0
+DURATION_EVIDENCE = 3.5
+# A stated value stands for ±0.5% when exact and, when approximate, for its stated precision up to ±5%:
+# two exact figures agree within about 1%, two approximations within at most about 10% (as do two
+# bounds of one direction).
+EXACT_TOLERANCE = 0.005
+APPROX_TOLERANCE = 0.05
+BOUND_SPAN = 2.0
+ASPECT_NOTES = {"change": " — amounts of change", "from": " — values before a change"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A written unit's meaning: its kind (claims are compared within one kind), unit and factor."""
+
+    kind: str
+    name: str
+    factor: float
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The claim vocabulary of `resources/claims.toml`, with the patterns built from it."""
+
+    units: dict[str, Unit]
+    scale: dict[str, float]
+    before: dict[str, str]
+    after: dict[str, str]
+    change_words: tuple[str, ...]
+    from_words: tuple[str, ...]
+    stop_words: frozenset[str]
+    pronouns: frozenset[str]
+    generic_measures: frozenset[str]
+    synonyms: dict[str, str]
+    number: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The packaged claim vocabulary (units, qualifiers, subject words), read once."""
+    data = load_toml("claims.toml")
+    units = {w: Unit(kind, name, float(factor)) for w, (kind, name, factor) in data["units"].items()}
+    after = dict(data["qualifiers"]["after"])
+    synonyms = {w: f"〔{group}〕" for group, words in data["subject"]["synonyms"].items() for w in words}
+    return Lexicon(
+        units=units,
+        scale={k: float(v) for k, v in data["scale"].items()},
+        before=dict(data["qualifiers"]["before"]),
+        after=after,
+        change_words=tuple(sorted(data["aspects"]["change_before"], key=len, reverse=True)),
+        from_words=tuple(data["aspects"]["from_before"]),
+        stop_words=frozenset(data["subject"]["stop_verbs"] + data["subject"]["not_subjects"]),
+        pronouns=frozenset(data["subject"]["pronouns"]),
+        generic_measures=frozenset(data["subject"]["generic_measures"]),
+        synonyms=synonyms,
+        number=_number_pattern(units, after),
+    )
+
+
+def _number_pattern(units: dict[str, Any], after: dict[str, str]) -> re.Pattern[str]:
+    """Numeral, magnitude (30多万, 10个亿), unit and trailing qualifier; not inside a model name (Qwen2.5)."""
+    unit = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    suffix = "|".join(re.escape(s) for s in sorted(after, key=len, reverse=True) if s not in ("多", "余"))
+    return re.compile(
+        rf"(?<![A-Za-z0-9.])(?P<num>{ARABIC}|{CN_NUMERAL})(?P<more>多|余|几)?\s?(?:个(?=亿|万))?"
+        rf"(?P<mag>万亿|亿|万)?(?P<more2>多|余)?\s?(?P<unit>{unit})?(?P<yuan>人民币|钱)?(?P<suffix>{suffix})?"
+    )
 
 
 @dataclass(frozen=True)
@@ -69,11 +183,16 @@ class Quantity:
     """A number parsed from text.
 
     Attributes:
-        value: normalized value.
+        value: normalized value (the lower end of a range).
         unit: normalized unit.
-        raw: as written.
+        raw: as written, with its qualifiers.
         qualifier: "approx", "over", "under" or "".
-        start: offset in the clause.
+        start: offset of `raw` in the clause.
+        kind: the unit's kind ("元", "%", "duration", "count"…); "date" for dates.
+        end: offset just after `raw`.
+        upper: upper end of a range, else None.
+        aspect: "", "change" (with its basis: "change:yoy" for 同比, "change:mom" for 环比) or "from".
+        marker: the word that marks a change ("下降", "降幅"), or "".
     """
 
     value: float
@@ -81,16 +200,24 @@ class Quantity:
     raw: str
     qualifier: str
     start: int
+    kind: str = ""
+    end: int = 0
+    upper: float | None = None
+    aspect: str = ""
+    marker: str = ""
+
+
+# --- 1. numbers -------------------------------------------------------------------------------------
 
 
 def parse_numeral(text: str) -> float | None:
-    """Parse an Arabic or Chinese numeral ("3800", "1.5", "两千", "十五") to a float."""
+    """Parse an Arabic or Chinese numeral ("3800", "1.5", "两千", "十五", "10亿") to a float."""
     text = text.replace(",", "")
     if text in BARE_UNITS:
         return BARE_UNITS[text]
     mixed = re.fullmatch(r"(\d+(?:\.\d+)?)(万亿|亿|万|千)", text)
     if mixed:
-        return float(mixed.group(1)) * MAGNITUDES[mixed.group(2)]
+        return float(mixed.group(1)) * {**MAGNITUDES, "千": 1e3}[mixed.group(2)]
     try:
         return float(text)
     except ValueError:
@@ -101,183 +228,882 @@ def parse_numeral(text: str) -> float | None:
         return None
 
 
-def _normalize_unit(value: float, unit: str) -> tuple[float, str]:
-    """Fold magnitude-bearing units into the value: 亿元 -> 元, 万美元 -> 美元, ％ -> %, 毛 -> 元."""
-    if unit == "％":
-        return value, "%"
-    if unit == "毛":
-        return value / 10, "元"
-    if unit == "块":
-        return value, "元"
-    for prefix, factor in MAGNITUDES.items():
-        if unit.startswith(prefix) and len(unit) > len(prefix):
-            return value * factor, unit[len(prefix) :]
-    return value, unit
+def find_quantities(clause: str) -> list[Quantity]:
+    """Every quantity with a unit or magnitude in a clause: dates, shares, money, counts, measures, ranges."""
+    found = _word_forms(clause)
+    taken = [range(q.start, q.end) for q in found]
+    numbers = [m for m in lexicon().number.finditer(clause) if not any(m.start() in r for r in taken)]
+    for group in _ranges(clause, numbers):
+        quantity = _quantity(clause, group)
+        if quantity is not None:
+            found.append(quantity)
+    found.sort(key=lambda q: q.start)
+    return [_with_aspect(clause, q, found) for q in found]
 
 
-def _special_forms(clause: str) -> list[Quantity]:
-    """Dates and word forms the generic number pattern misreads: 三分之一, 两成, 一半, 两毛五."""
+def _ranges(clause: str, numbers: list[re.Match[str]]) -> Iterator[list[re.Match[str]]]:
+    """Numbers one by one, joining "11%至13%", "六到八周" and "10到20亿元" into one range."""
+    pending: list[re.Match[str]] = []
+    for m in numbers:
+        if pending and clause[pending[-1].end() : m.start()] in RANGE_SEPARATORS and _joins(pending[-1], m):
+            pending.append(m)
+            continue
+        if pending:
+            yield pending
+        pending = [m]
+    if pending:
+        yield pending
+
+
+def _joins(low: re.Match[str], high: re.Match[str]) -> bool:
+    """Whether two numbers around 至/到 form a range: same unit, or the first one bare."""
+    if not (high["unit"] or high["mag"]):
+        return False
+    return (low["unit"] in (None, high["unit"])) and (low["mag"] in (None, high["mag"]))
+
+
+def _quantity(clause: str, group: list[re.Match[str]]) -> Quantity | None:
+    """One quantity from a number (or a range of two), or None when it is not a claim."""
+    last = group[-1]
+    unit = lexicon().units.get(last["unit"] or "")
+    if not (unit or last["mag"]) or last["more"] == "几" or _not_a_claim(clause, group[0], last, unit):
+        return None
+    values = [_value(m, last) for m in group]
+    if any(v is None for v in values):
+        return None
+    low, high = min(v for v in values if v is not None), max(v for v in values if v is not None)
+    kind, name, factor = (unit.kind, unit.name, unit.factor) if unit else ("count", "", 1.0)
+    name, kind = _per_unit(clause, group[0].start(), name, kind)
+    qualifier, start = _qualifier_before(clause, group[0].start())
+    if qualifier == "" and (last["more"] or last["more2"] or last["suffix"]):
+        qualifier = lexicon().after.get(last["more"] or last["more2"] or last["suffix"] or "", "")
+    upper = round(high * factor, 6) if len(group) > 1 and high != low else None
+    return Quantity(round(low * factor, 6), name, clause[start : last.end()], qualifier, start, kind, last.end(), upper)
+
+
+def _value(m: re.Match[str], last: re.Match[str]) -> float | None:
+    """A number's value with its magnitude (the range's last magnitude when it has none)."""
+    base = parse_numeral(m["num"])
+    if base is None:
+        return None
+    return base * MAGNITUDES.get(m["mag"] or last["mag"] or "", 1.0)
+
+
+def _not_a_claim(clause: str, first: re.Match[str], last: re.Match[str], unit: Unit | None) -> bool:
+    """Ordinals, small counts in words, years, bare 千/百 words (千万不要), time frames and attributives."""
+    num = first["num"]
+    if clause[max(0, first.start() - 1) : first.start()] == "第" or MALFORMED_CN.search(num):
+        return True
+    if not re.search(f"[{CN_DIGITS}\\d]", num) and not num.startswith("十"):
+        return not clause[: first.start()].endswith(tuple(lexicon().before))
+    if not num[0].isdigit() and clause[max(0, first.start() - 1) : first.start()] in VAGUE_BEFORE:
+        return True  # 几十亿人, 数十年, 上百个: not a stated figure
+    if unit is None:
+        return False
+    if last["unit"] == "块" and not num[0].isdigit():
+        return True  # 这一块 is "this area"; 5块 and 两块五 are money
+    small_word = not num[0].isdigit() and not last["mag"] and (parse_numeral(num) or 0) < 10
+    if unit.kind == "count" and small_word:
+        return True
+    opens_clause = not clause[: first.start()].strip()
+    if unit.name == "年" and (_is_year(num) or (opens_clause and SHORT_YEAR.match(clause[first.start() :]))):
+        return True
+    return unit.kind in ATTRIBUTIVE_KINDS and _time_frame_or_attribute(clause, first.start(), last.end(), unit)
+
+
+def _is_year(numeral: str) -> bool:
+    """A four-digit number before 年 is a year (handled as a date), not a duration."""
+    return numeral.isdigit() and len(numeral) == 4
+
+
+def _time_frame_or_attribute(clause: str, start: int, end: int, unit: Unit) -> bool:
+    """ "15年前", "未来三年", "一年来" date something; "24小时降雨量" describes a noun: neither is a claim."""
+    rest = clause[end:]
+    before = clause[:start].rstrip("约近超过逾")
+    window = rest.startswith(("内", "之内", "以内"))
+    if unit.kind == "duration" and (rest.startswith(TIME_FRAME_AFTER) or before.endswith(TIME_FRAME_BEFORE)):
+        return True
+    if unit.kind == "duration" and before.endswith(("前", "较前", "比前")) and not window:
+        return True  # 较前一周 dates a comparison; 调价前30天内 is a window
+    if unit.name == "天" and clause[end - 1] == "日" and not window:
+        return True  # 15日 is a day of the month; 30日内 is a duration
+    following = tag(rest[:8])
+    return bool(following) and following[0][1].startswith("n") and following[0][0] not in ("内", "里")
+
+
+def _per_unit(clause: str, start: int, name: str, kind: str) -> tuple[str, str]:
+    """ "每秒1800立方米", "每小时雨量近100毫米" are rates: unit "立方米/秒"; "每年投10亿" gives "/年"."""
+    pers = list(PER_WORD.finditer(clause[max(0, start - 8) : start]))
+    if not pers:
+        return name, kind
+    return f"{name}/{PER_UNITS[pers[-1].group(1)]}", f"{kind}/duration"
+
+
+def _qualifier_before(clause: str, start: int) -> tuple[str, int]:
+    """The qualifier written just before a number ("超过", "约", "每秒" skipped over), and where it starts."""
+    before = clause[:start].rstrip()
+    per = PER.search(before)
+    head = (before[: per.start()] if per else before).rstrip()
+    for word in sorted(lexicon().before, key=len, reverse=True):
+        if head.endswith(word):
+            return lexicon().before[word], len(head) - len(word)
+    return "", start if per is None else per.start()
+
+
+def _word_forms(clause: str) -> list[Quantity]:
+    """Dates and word forms the number pattern misreads: 三分之一, 两成, 一半, 两毛五, 两块五."""
     found: list[Quantity] = []
     for m in DATE.finditer(clause):
         y, mo, d = int(m["y"]), int(m["m"] or 0), int(m["d"] or 0)
-        found.append(Quantity(float(y * 10000 + mo * 100 + d), "date", m.group(), "", m.start()))
+        found.append(Quantity(float(y * 10000 + mo * 100 + d), "date", m.group(), "", m.start(), "date", m.end()))
     for m in FRACTION.finditer(clause):
         den, num = parse_numeral(m["den"]), parse_numeral(m["num"])
         if den and num is not None:
-            found.append(_share(100 * num / den, m))
+            found.append(_share(clause, 100 * num / den, m))
     for m in TENTHS.finditer(clause):
-        tenths = parse_numeral(m["num"])
-        if tenths is not None:
-            found.append(_share(10 * tenths, m))
-    for m in HALF.finditer(clause):
-        found.append(_share(50.0, m))
+        found.append(_share(clause, 10 * (parse_numeral(m["num"]) or 0), m))
+    found.extend(_share(clause, 50.0, m) for m in HALF.finditer(clause))
     for m in MAO_FEN.finditer(clause):
-        mao, fen = parse_numeral(m["mao"]), parse_numeral(m["fen"])
-        if mao is not None and fen is not None:
-            found.append(Quantity(round(mao / 10 + fen / 100, 6), "元", m.group(), "", m.start()))
+        found.append(_money(clause, (parse_numeral(m["mao"]) or 0) / 10 + (parse_numeral(m["fen"]) or 0) / 100, m))
+    for m in KUAI_MAO.finditer(clause):
+        found.append(_money(clause, (parse_numeral(m["yuan"]) or 0) + (parse_numeral(m["mao"]) or 0) / 10, m))
     return found
 
 
-def _share(percent: float, m: re.Match[str]) -> Quantity:
-    """A percentage written in words, with its 以上/左右/以下 qualifier."""
-    return Quantity(round(percent, 2), "%", m.group(), SUFFIX_QUALIFIERS.get(m["suffix"] or "", ""), m.start())
+def _share(clause: str, percent: float, m: re.Match[str]) -> Quantity:
+    """A percentage written in words, with the qualifier before (近三分之一) or after (一半以上) it."""
+    return _worded(clause, round(percent, 2), "%", "%", m)
 
 
-def find_quantities(clause: str) -> list[Quantity]:
-    """Every quantity with a unit in a clause: dates, fractions, shares, and numbers with units."""
-    found = _special_forms(clause)
-    taken = [range(q.start, q.start + len(q.raw)) for q in found]
-    for m in NUMBER.finditer(clause):
-        if not (m["unit"] or m["mag"]) or any(m.start("num") in r for r in taken) or _is_year(m["num"], m["unit"]):
+def _money(clause: str, yuan: float, m: re.Match[str]) -> Quantity:
+    """An amount of money written in words (两毛五)."""
+    return _worded(clause, round(yuan, 6), "元", "元", m)
+
+
+def _worded(clause: str, value: float, unit: str, kind: str, m: re.Match[str]) -> Quantity:
+    """A word-form quantity with its qualifiers."""
+    qualifier, start = _qualifier_before(clause, m.start())
+    end = m.end()
+    suffix = next((s for s in ("以上", "左右", "以下", "多") if clause.startswith(s, end)), "")
+    if suffix:
+        qualifier, end = qualifier or lexicon().after[suffix], end + len(suffix)
+    return Quantity(value, unit, clause[start:end], qualifier, start, kind, end)
+
+
+def _with_aspect(clause: str, q: Quantity, found: Sequence[Quantity]) -> Quantity:
+    """Mark amounts of change (下降97%, 增加一倍 -> +100%) and earlier values (由18%降至11%)."""
+    before = re.sub(r"[了为是达\s]+$", "", clause[: q.start])
+    lex = lexicon()
+    if before.endswith(lex.from_words) and any(o.start > q.start and o.kind == q.kind for o in found):
+        return _replace(q, aspect="from")
+    marker = next((w for w in lex.change_words if before.endswith(w)), "")
+    if q.kind == "date" or not marker:
+        return q
+    basis = next((name for name, pattern in CHANGE_BASES.items() if pattern.search(before)), "")
+    aspect = f"change:{basis}" if basis else "change"
+    if q.unit == "倍":  # 增加一倍 is +100%; 翻了三倍 stays a multiple (its reading is ambiguous)
+        return _replace(q, value=q.value * 100, unit="%", kind="%", aspect=aspect, marker=marker)
+    return _replace(q, aspect=aspect, marker=marker)
+
+
+def _replace(q: Quantity, **changes: Any) -> Quantity:
+    """A copy of a quantity with some fields changed."""
+    fields = {**q.__dict__, **changes}
+    return Quantity(**fields)
+
+
+# --- 2. subjects ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a number counts, as words of its clause and sentence (Simplified)."""
+
+    display: str
+    head: tuple[str, ...]
+    event: tuple[str, ...]
+    terms: tuple[str, ...]
+    context: tuple[str, ...]
+    names: tuple[str, ...]
+    name_scope: str
+
+
+@dataclass(frozen=True)
+class ClauseContext:
+    """Where a number sits: its clause (other numbers blanked), the rest of its sentence, the sentence
+    before, name stems known in the corpus (远航 of 远航S7), and the time references of its sentence
+    and of the sentence before."""
+
+    clause: str
+    others: str
+    previous: str
+    stems: frozenset[str] = frozenset()
+    times: tuple[str, ...] = ()
+    previous_times: tuple[str, ...] = ()
+
+
+def describe(where: ClauseContext, q: Quantity) -> Subject:
+    """The subject of a quantity: head nouns, event, modifiers, context and names."""
+    seg_start, segment = _segment(where.clause, q.start)
+    before_tags = _tagged(TRAILING_LINK.sub("", segment[: q.start - seg_start]), where.stems)
+    after_tags = _tagged(segment[q.end - seg_start :], where.stems)
+    before, after = _content(before_tags), _content(after_tags)
+    measure, counted, verb = _measured(where, q, seg_start, before_tags, after_tags)
+    head = tuple(dict.fromkeys((*measure, *counted)))
+    event = tuple(dict.fromkeys(w for w in (verb, q.marker) if w and w not in head))
+    words = [w for w, f in (*before, *after) if not _is_name(w, f)]
+    terms = tuple(dict.fromkeys(w for w in words if w not in head and w not in event))
+    names, scope, context_words = _names_in_scope(where, before + after)
+    context = dict.fromkeys(w for w, f in context_words if f.startswith(NOUN_FLAGS))
+    context_terms = tuple(w for w in context if w not in (*terms, *head, *event, *names))
+    display = _display(measure, counted, verb, q.marker)
+    return Subject(display, head, event, terms, context_terms, names, scope)
+
+
+def _measured(
+    where: ClauseContext,
+    q: Quantity,
+    seg_start: int,
+    before_tags: list[tuple[str, str]],
+    after_tags: list[tuple[str, str]],
+) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """The measured noun run before a number, the counted noun run after it, and the event verb."""
+    before, after = _content(before_tags), _content(after_tags)
+    counted = _counted(after_tags) if q.kind != "duration" else ()  # 30天内购车的人: a span counts nothing
+    measure = _measure(before_tags, q.marker, counts=bool(counted))
+    verb = _nearest_verb(before, q.marker) or _first_verb(after[len(counted) :])
+    if not counted and q.kind == "count" and after and after[0][1].startswith("v") and after[0][1] != "vn":
+        verb = after[0][0]  # 造成5人死亡: what happened to those counted is the event
+    if not verb and seg_start:  # 上架语言、音频、视觉等100多款模型: the verb before the list governs it
+        verb = _nearest_verb(_content(_tagged(where.clause[:seg_start], where.stems)), q.marker)
+    if not (measure or counted or verb or q.marker):  # "达到每小时98毫米": named in an earlier clause
+        measure = _measure(_tagged(where.others, where.stems), "")
+    return measure, counted, verb
+
+
+def _names_in_scope(
+    where: ClauseContext, near: list[tuple[str, str]]
+) -> tuple[tuple[str, ...], str, list[tuple[str, str]]]:
+    """Names the number is about, where they come from ("clause", "sentence", "previous" or ""), and
+    the words of its context: the rest of the sentence, plus the previous sentence when the names
+    come from there (Chinese often leaves a sentence's subject unsaid: it is the previous one's)."""
+    others = _content(_tagged(where.others, where.stems))
+    names = _names(near) or _names(_content(_tagged(where.clause, where.stems)))
+    if names:
+        return names, "clause", others
+    if names := _names(others):
+        return names, "sentence", others
+    previous = _content(_tagged(where.previous, where.stems))
+    names = _names(previous)
+    return names, "previous" if names else "", others + previous
+
+
+def _display(measure: tuple[str, ...], counted: tuple[str, ...], verb: str, marker: str) -> str:
+    """A short label of what is counted: 单车毛利率, 转移居民, 官方指导价下调."""
+    if counted:
+        return verb + counted[0] if verb and len(verb) > 1 and len(counted) == 1 and not measure else "".join(counted)
+    if measure:
+        label = "".join(measure[-2:])
+        return label + (marker if marker not in label else "")
+    return verb or marker
+
+
+def _segment(clause: str, start: int) -> tuple[int, str]:
+    """The part of a clause between enumeration commas (、, 以及) that holds a number, and its offset."""
+    cut = 0
+    for m in SEGMENT_BREAK.finditer(clause):
+        if m.start() >= start:
+            return cut, clause[cut : m.start()]
+        cut = m.end()
+    return cut, clause[cut:]
+
+
+def _tagged(text: str, stems: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """jieba tags with compounds rejoined: 安置+点, 报案+量 (one-character noun suffixes), 远航+S7 (a
+    product code joins the word before it), 宁川+电池 (a company suffix joins a name); known name
+    stems are names even where jieba reads them as verbs."""
+    out: list[tuple[str, str]] = []
+    for word, flag in tag(text):
+        flag = "nz" if word in stems else flag
+        previous, previous_flag = out[-1] if out else ("", "")
+        if previous.isdigit() and word.startswith("号"):
+            out[-1] = (previous + word, "nz")  # 7号线, 3号楼: numbered names
             continue
-        base = parse_numeral(m["num"])
-        if base is None or _is_grammatical_count(clause, m, base):
-            continue
-        value = base * MAGNITUDES.get(m["mag"] or "", 1.0)
-        value, unit = _normalize_unit(value, m["unit"] or "")
-        qualifier = (
-            QUALIFIERS.get(m["qual"] or "", "")
-            or SUFFIX_QUALIFIERS.get(m["more"] or "", "")
-            or SUFFIX_QUALIFIERS.get(m["suffix"] or "", "")
-        )
-        found.append(Quantity(round(value, 6), unit, m.group(), qualifier, m.start()))
-    return sorted(found, key=lambda q: q.start)
+        if HAN_WORD.fullmatch(previous):
+            joined = _join(previous, previous_flag, word, flag)
+            if joined is not None:
+                out[-1] = joined
+                continue
+        out.append((word, flag))
+    return out
 
 
-def _is_grammatical_count(clause: str, m: re.Match[str], base: float) -> bool:
-    """Ordinals (第四个) and small counts in words (一个, 三次) are grammar, not facts worth comparing."""
-    if clause[max(0, m.start() - 1) : m.start()] == "第":
-        return True
-    return m["unit"] in CLASSIFIERS and not m["mag"] and not m["num"][0].isdigit() and base < 10
+def _join(previous: str, previous_flag: str, word: str, flag: str) -> tuple[str, str] | None:
+    """The compound two adjacent words form, if they form one (see `_tagged`)."""
+    if word in ("至", "到") and previous_flag.startswith("v"):
+        return previous + word, "p"  # 降至, 提高到: states the new value
+    if word in NOUN_SUFFIXES and previous_flag[:1] in ("n", "v", "b"):
+        return previous + word, "n"
+    if flag == "eng" and CODE.fullmatch(word) and (previous_flag in NAME_FLAGS or _could_be_name(previous)):
+        return previous + word, "nz"
+    if word in ORG_SUFFIXES and (previous_flag in NAME_FLAGS or previous_flag in ("ns", "j")):
+        return previous + word, "nt"
+    return None
 
 
-def _is_year(numeral: str, unit: str | None) -> bool:
-    """A four-digit number before 年 is a year (handled as a date), not a duration."""
-    return unit == "年" and numeral.isdigit() and len(numeral) == 4
+def _content(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Tagged words that can say what is counted: no numerals, time words, pronouns, particles or stop verbs."""
+    return [(word, flag) for word, flag in tagged if _is_content(word, flag)]
 
 
-def claim_subject(clause: str, start: int) -> str:
-    """What a number counts: the last nouns before it in its clause, else the first noun run after it."""
-    before = [w for w, flag in tag(clause[:start]) if _is_subject_word(w, flag)]
-    if before:
-        return "".join(before[-2:])
+def _is_content(word: str, flag: str) -> bool:
+    """A noun, verb, adjective or name that is not a stop word."""
+    lex = lexicon()
+    if flag in TIME_FLAGS or word in lex.pronouns or word in lex.stop_words or not re.search(r"\w", word):
+        return False
+    if len(word) < 2:  # one character says something only when it is a known event word (投, 降)
+        return flag.startswith("v") and word in lex.synonyms
+    return flag.startswith(("n", "v", "a", "b", "j", "l", "eng"))
+
+
+def _measure(tagged: list[tuple[str, str]], marker: str, *, counts: bool = False) -> tuple[str, ...]:
+    """The noun run right before a number ("单车毛利率" -> 单车, 毛利率), or () when an event verb comes
+    between (当局已转移…: 当局 is who acts, not what is counted; with a counted noun after the number,
+    even a one-character verb: 线路共设十八座车站). The run stops at 的 (in X的Y, Y is measured);
+    names and places are not measures."""
     run: list[str] = []
-    for word, flag in tag(clause[start:])[1:]:
-        if _is_subject_word(word, flag):
-            run.append(word)
-        elif run:
+    for word, flag in reversed(tagged):
+        if word == "的" and run:
             break
-    return "".join(run)
+        if word == marker:
+            continue
+        if counts and flag.startswith("v") and flag != "vn" and word not in lexicon().stop_words and len(word) < 2:
+            break
+        if not _is_content(word, flag) or (not run and flag.startswith(("a", "b"))):
+            continue
+        if flag.startswith(NOUN_FLAGS) and not _is_name(word, flag) and flag != "ns":
+            run.insert(0, word)
+        elif run or flag.startswith("v"):
+            break
+    return tuple(run[-2:])
 
 
-def _is_subject_word(word: str, flag: str) -> bool:
-    """Nouns, names and English terms (not numerals or time words) can name a subject."""
-    return (flag[:1] in ("n", "v") and flag not in ("v", "vd") and len(word) >= 2) or (flag == "eng" and len(word) >= 2)
+def _counted(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
+    """The noun run right after a number, 的 and modifiers skipped: what it counts (名居民, 个安置点)."""
+    run: list[str] = []
+    for word, flag in tagged:
+        if (not run and word == "的") or (not run and flag.startswith(("a", "b"))) or not _is_content(word, flag):
+            continue
+        if not flag.startswith(NOUN_FLAGS) or _is_name(word, flag):
+            break
+        run.append(word)
+    return tuple(run[-2:])
+
+
+def _nearest_verb(before: list[tuple[str, str]], marker: str) -> str:
+    """The event verb closest before a number (转移, 接入), skipping verbs that only state it."""
+    return next((w for w, f in reversed(before) if f.startswith("v") and f != "vn" and w != marker), "")
+
+
+def _first_verb(after: list[tuple[str, str]]) -> str:
+    """The first event verb after a number ("30多万企业客户已经接入…" -> 接入)."""
+    return next((w for w, f in after if f.startswith("v") and f != "vn"), "")
+
+
+def _is_name(word: str, flag: str) -> bool:
+    """Names of companies, products, people: jieba name tags, and Latin words that are not acronyms."""
+    if flag in NAME_FLAGS:
+        return len(word) >= 2
+    if flag != "eng":
+        return False
+    # A code (S7, Qwen2) or a camel-case name (OpenAI, iPhone); acronyms (AI, API, CEO) and plain words are terms.
+    return any(c.isdigit() for c in word) or (any(c.islower() for c in word) and any(c.isupper() for c in word[1:]))
+
+
+def _names(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
+    """The names among tagged words, in order; a product's brand is also a name (远航S7 -> 远航)."""
+    names: list[str] = []
+    for word, flag in tagged:
+        if _is_name(word, flag):
+            brand = BRAND.match(word)
+            names.extend([word, brand.group(1)] if brand and _could_be_name(brand.group(1)) else [word])
+    return tuple(dict.fromkeys(names))
+
+
+def _could_be_name(word: str) -> bool:
+    """A Han word that is not a common noun of jieba's dictionary (模型 of 模型M6 is not a name)."""
+    if not HAN_WORD.fullmatch(word) or len(word) < 2:
+        return False
+    return word_tag(word) != "n" and background_specificity(word) >= STEM_SPECIFICITY
+
+
+def name_stems(texts: Sequence[str]) -> frozenset[str]:
+    """Words that some text joins to a product code (远航 of 远航S7): names even where jieba reads a verb."""
+    stems = set()
+    for text in texts:
+        for m in CODE_AFTER_HAN.finditer(text):
+            words = [w for w, _ in tag(text[max(0, m.start() - 6) : m.start()])]
+            if words and _could_be_name(words[-1]):
+                stems.add(words[-1])
+    return frozenset(stems)
+
+
+def sentence_times(text: str) -> list[str]:
+    """Time references in a text, in order: years, dates, days, 去年, 截至目前…"""
+    return [m.group() for m in TIME_WORDS.finditer(text)]
+
+
+# --- 3. claims --------------------------------------------------------------------------------------
 
 
 def extract_claims(passages: Sequence[Passage]) -> tuple[Claim, ...]:
     """Quantitative claims of all passages, numbered in passage order.
 
     Args:
-        passages: passages with Simplified text.
+        passages: passages with Simplified text (and topics, if aligned).
 
     Returns:
-        One claim per quantity that has a unit.
+        One claim per quantity with a unit or magnitude whose subject could be named.
     """
+    stems = name_stems([p.text_simplified for p in passages])
     claims: list[Claim] = []
     for passage in passages:
-        original = passage.text if len(passage.text) == len(passage.text_simplified) else passage.text_simplified
-        for m in CLAUSE.finditer(passage.text_simplified):
-            clause = m.group()
-            times = [t.group() for t in TIME_WORDS.finditer(clause)]
-            for q in find_quantities(clause):
-                subject = claim_subject(clause, q.start)
-                if q.unit == "date" or not subject:
-                    continue
-                claims.append(
-                    Claim(
-                        id=f"c{len(claims) + 1}",
-                        source=passage.source,
-                        passage=passage.id,
-                        text=original[m.start() : m.end()].strip(),
-                        subject=subject,
-                        value=q.value,
-                        unit=q.unit,
-                        raw=q.raw,
-                        qualifier=q.qualifier,
-                        time=times[0] if times else "",
-                    )
-                )
+        for where, offset, q in _quantities(passage.text_simplified, stems):
+            claim = _claim(passage, where, offset, q, f"c{len(claims) + 1}")
+            if claim is not None:
+                claims.append(claim)
     return tuple(claims)
 
 
+def _rate_label(display: str, unit: str) -> str:
+    """A one-character subject of a rate says how often: 投 of 每年投10亿 -> 每年投."""
+    per = unit.partition("/")[2]
+    return f"每{per.removeprefix('个')}{display}" if per and len(display) == 1 else display
+
+
+def _quantities(text: str, stems: frozenset[str]) -> Iterator[tuple[ClauseContext, int, Quantity]]:
+    """Each quantity of a text with its clause context and the clause's offset in the text."""
+    previous, position = "", 0
+    for sentence in split_sentences(text):
+        start = text.find(sentence, position)
+        position = start + len(sentence)
+        for m in CLAUSE.finditer(sentence):
+            others = sentence[: m.start()] + "，" + sentence[m.end() :]
+            found = find_quantities(m.group())
+            times = (*sentence_times(m.group()), *sentence_times(others))
+            for q in found:
+                if q.kind != "date":
+                    clause = _blank_others(m.group(), q, found)
+                    where = ClauseContext(clause, others, previous, stems, times, tuple(sentence_times(previous)))
+                    yield where, start + m.start(), q
+        previous = sentence
+
+
+def _blank_others(clause: str, q: Quantity, found: Sequence[Quantity]) -> str:
+    """The clause with the other numbers blanked out, so their units are not read as subject words."""
+    for other in found:
+        if other is not q:
+            clause = clause[: other.start] + " " * (other.end - other.start) + clause[other.end :]
+    return clause
+
+
+def _claim(passage: Passage, where: ClauseContext, offset: int, q: Quantity, claim_id: str) -> Claim | None:
+    """A claim from a quantity, or None if nothing in its clause says what it counts."""
+    subject = describe(where, q)
+    if not (subject.head or subject.event):
+        return None
+    same_length = len(passage.text) == len(passage.text_simplified)
+    original = passage.text if same_length else passage.text_simplified
+    # The clause's time, else its sentence's; the previous sentence's only when the subject comes from there.
+    times = where.times or (where.previous_times if subject.name_scope == "previous" else ())
+    return Claim(
+        id=claim_id,
+        source=passage.source,
+        passage=passage.id,
+        text=original[offset : offset + len(where.clause)].strip(),
+        subject=_rate_label(subject.display, q.unit),
+        value=q.value,
+        unit=q.unit,
+        raw=q.raw,
+        qualifier=q.qualifier,
+        time=times[0] if times else "",
+        upper=q.upper,
+        aspect=q.aspect,
+        head=subject.head,
+        event=subject.event,
+        terms=subject.terms,
+        context=subject.context,
+        names=subject.names,
+        name_scope=subject.name_scope,
+        topics=passage.topics,
+    )
+
+
+# --- 4. matching and comparison ---------------------------------------------------------------------
+
+
+def unit_kind(unit: str) -> str:
+    """The kind of a normalized unit: claims are compared only within one kind."""
+    if "/" in unit:
+        base, per = unit.split("/", 1)
+        return f"{unit_kind(base)}/{unit_kind(per)}"
+    by_name = {u.name: u.kind for u in lexicon().units.values()}
+    return by_name.get(unit, "count" if unit == "" else unit)
+
+
+def comparable_value(claim: Claim, value: float) -> float:
+    """A value in its kind's base unit (30天 and 一个月 compare), so ranges and tolerances apply."""
+    scale = lexicon().scale
+    base, _, per = claim.unit.partition("/")
+    return value * scale.get(base, 1.0) / (scale.get(per, 1.0) if per else 1.0)
+
+
+def units_comparable(a: Claim, b: Claim) -> bool:
+    """Same unit kind; counts need the same classifier or one bare count (4000万 vs 4000万次)."""
+    kind = unit_kind(a.unit)
+    if kind != unit_kind(b.unit):
+        return False
+    return kind != "count" or a.unit == b.unit or "" in (a.unit, b.unit)
+
+
+def names_differ(a: Claim, b: Claim) -> bool:
+    """Two claims about different named things: both clauses name something and share no name."""
+    if a.name_scope != "clause" or b.name_scope != "clause":
+        return False
+    return not any(_same_word(x, y) for x in a.names for y in b.names)
+
+
+def _same_word(x: str, y: str) -> bool:
+    """Same word after folding case, or one contains the other (阿里 / 阿里云, 客流 / 到店客流)."""
+    x, y = x.lower(), y.lower()
+    return x == y or (min(len(x), len(y)) >= 2 and (x in y or y in x))
+
+
+def _canonical(word: str) -> str:
+    """A word's synonym group (claims vocabulary first, then the shared concept groups), else itself."""
+    word = word.lower()
+    return lexicon().synonyms.get(word) or concepts().get(word) or word
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A claim's subject words by canonical form: weight, role ("head", "event" or "") and the word."""
+
+    words: dict[str, tuple[float, str, str]]
+
+    @classmethod
+    def of(cls, claim: Claim) -> Evidence:
+        """Weighted words of a claim; common words of general Chinese weigh less."""
+        name_weight = NAME_WEIGHT if claim.name_scope == "clause" else SCOPE_NAME_WEIGHT
+        words: dict[str, tuple[float, str, str]] = {}
+        for group, weight, role in (
+            (claim.head, HEAD_WEIGHT, "head"),
+            (claim.event, HEAD_WEIGHT, "event"),
+            (claim.names, name_weight, ""),
+            (claim.terms, TERM_WEIGHT, ""),
+            (claim.context, CONTEXT_WEIGHT, ""),
+        ):
+            for word in group:
+                key, value = _canonical(word), weight * _specificity(word)
+                if group is claim.names and any(c.isdigit() for c in word):
+                    value *= CODE_FACTOR  # a product code (M6, S7) names one thing exactly
+                if key not in words or words[key][0] < value:
+                    words[key] = (value, role or (words[key][1] if key in words else ""), word)
+        return cls(words)
+
+    def role_words(self, role: str) -> list[str]:
+        """Canonical words of one role."""
+        return [k for k, (_, r, _) in self.words.items() if r == role]
+
+    def key_words(self) -> set[str]:
+        """Canonical head and event words: what is measured and what happened."""
+        return {k for k, (_, r, _) in self.words.items() if r}
+
+
+@lru_cache(maxsize=4096)
+def _specificity(word: str) -> float:
+    """How much a word tells: 0.5 for the commonest words of general Chinese up to 1 for rare ones."""
+    if word.isascii():
+        return 0.75
+    return 0.5 + 0.5 * background_specificity(word)
+
+
+def head_counts(claims: Sequence[Claim]) -> Counter[str]:
+    """In how many passages of the corpus claims have each canonical head or event word (模型 in an AI
+    corpus: many)."""
+    per_passage: dict[str, set[str]] = {}
+    for claim in claims:
+        per_passage.setdefault(claim.passage, set()).update(_canonical(x) for x in (*claim.head, *claim.event))
+    return Counter(w for words in per_passage.values() for w in words)
+
+
+def match_evidence(a: Claim, b: Claim, counts: Counter[str] | None = None) -> float:
+    """How strongly two claims of different sources are about the same thing; 0 when they cannot be.
+
+    They must be in comparable units with the same aspect and not name different things. What is
+    measured must match: a shared head noun when both name one (营收 and 利润 both 增长 do not pair),
+    else a shared head or event. The score sums the weights of shared words, plus support for a
+    shared topic and a shared physical unit, less MISMATCH_PENALTY for each head or event word that
+    both claims have and do not share (开源了300个模型 vs 上架100多款全模态模型); it must reach
+    MATCH_EVIDENCE (DURATION_EVIDENCE for durations: "沉寂了四年" and "被骂了4年" are different spans).
+    With `counts` (see `head_counts`), head words common in the corpus weigh less.
+    """
+    if not compatible(a, b):
+        return 0.0
+    ea, eb = Evidence.of(a), Evidence.of(b)
+    shared = _shared(ea.words, eb.words)
+    if not _same_measure(ea, eb, shared):
+        return 0.0
+    score = sum(min(ea.words[x][0], eb.words[y][0]) * _commonness(x, counts) for x, y in shared)
+    score -= _mismatch(a, b, ea, eb, shared)
+    score += TOPIC_SUPPORT if set(a.topics) & set(b.topics) else 0.0
+    score += UNIT_SUPPORT if unit_kind(a.unit).split("/")[0] in SPECIFIC_KINDS else 0.0
+    needed = DURATION_EVIDENCE if unit_kind(a.unit).startswith("duration") else MATCH_EVIDENCE
+    return score if score >= needed else 0.0
+
+
+def _same_measure(ea: Evidence, eb: Evidence, shared: list[tuple[str, str]]) -> bool:
+    """What two claims measure matches: a shared head noun when both name one, else a shared head or event."""
+    roles = {(ea.words[x][1], eb.words[y][1]) for x, y in shared}
+    if ea.role_words("head") and eb.role_words("head"):
+        return ("head", "head") in roles
+    return bool(roles & {("head", "head"), ("event", "event"), ("head", "event"), ("event", "head")})
+
+
+def _commonness(word: str, counts: Counter[str] | None) -> float:
+    """A head word that many passages' claims share tells less about which fact a pair states:
+    weight × sqrt(COMMON_PASSAGES / passages with it), once more than COMMON_PASSAGES have it."""
+    n = counts.get(word, 0) if counts else 0
+    return 1.0 if n <= COMMON_PASSAGES else math.sqrt(COMMON_PASSAGES / n)
+
+
+def _mismatch(a: Claim, b: Claim, ea: Evidence, eb: Evidence, shared: list[tuple[str, str]]) -> float:
+    """Evidence against: head or event words both claims have and do not share (a match with mere
+    context does not count), different main nouns (模型 vs 模型下载量), and values orders of
+    magnitude apart."""
+    solid = [(x, y) for x, y in shared if min(ea.words[x][0], eb.words[y][0]) > CONTEXT_WEIGHT]
+    lone_a = ea.key_words() - {x for x, _ in solid}
+    lone_b = eb.key_words() - {y for _, y in solid}
+    penalty = MISMATCH_PENALTY * min(len(lone_a), len(lone_b))
+    if a.head and b.head and not _same_word(_main_noun(a), _main_noun(b)):
+        penalty += MISMATCH_PENALTY
+    low, high = sorted(abs(comparable_value(c, c.value)) for c in (a, b))
+    if low > 0 and high / low >= 100:  # 300个 vs 4000万: numbers that far apart are seldom one fact
+        penalty += MAGNITUDE_PENALTY * (math.floor(math.log10(high / low)) - 1)
+    return penalty
+
+
+def _main_noun(claim: Claim) -> str:
+    """The canonical last head noun, passing over generic measure words (参数规模 -> 参数)."""
+    nouns = [w for w in claim.head if w not in lexicon().generic_measures] or list(claim.head)
+    return _canonical(nouns[-1])
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    """Whether two claims could be about one thing at all: other sources, one aspect, comparable units,
+    no names that set them apart, the same span (一季度 vs 全年)."""
+    if a.source == b.source or not aspects_match(a, b) or not units_comparable(a, b):
+        return False
+    return not names_differ(a, b) and periods_match(a, b)
+
+
+def periods_match(a: Claim, b: Claim) -> bool:
+    """Whether two claims' sentences cover the same span, or one names none (一季度 营收 vs 全年 营收: no)."""
+    pa, pb = _period(a.text), _period(b.text)
+    return not pa or not pb or pa == pb
+
+
+def _period(text: str) -> str:
+    """The span a clause's figure covers, normalized (第一季度, Q1 and 首季 are 季度1), or ""."""
+    m = PERIOD.search(text)
+    if m is None:
+        return ""
+    quarter = m.group(1) or m.group(2) or ("1" if m.group(3) else "")
+    if quarter:
+        return f"季度{parse_numeral(quarter) or quarter}"
+    return m.group(4) or f"月{parse_numeral(m.group(5) or '') or m.group(5)}"
+
+
+def aspects_match(a: Claim, b: Claim) -> bool:
+    """Both levels, both earlier values, or both changes against the same basis (or one basis unsaid)."""
+    kind_a, _, basis_a = a.aspect.partition(":")
+    kind_b, _, basis_b = b.aspect.partition(":")
+    return kind_a == kind_b and (basis_a == basis_b or not basis_a or not basis_b)
+
+
+def _shared(wa: dict[str, tuple[float, str, str]], wb: dict[str, tuple[float, str, str]]) -> list[tuple[str, str]]:
+    """Pairs of matching words of two claims, each word used once: same canonical form, else containment."""
+    pairs, used = [], set()
+    for x in sorted(wa, key=lambda k: -wa[k][0]):
+        if x in wb and x not in used:
+            pairs.append((x, x))
+            used.add(x)
+            continue
+        if x.startswith("〔"):
+            continue
+        y = next((y for y in wb if y not in used and not y.startswith("〔") and _same_word(x, y)), None)
+        if y is not None:
+            pairs.append((x, y))
+            used.add(y)
+    return pairs
+
+
 def values_agree(a: Claim, b: Claim) -> bool:
-    """Whether two claims' values are consistent: within stated precision, or a value inside a bound."""
-    for bound, other in ((a, b), (b, a)):
-        if bound.qualifier == "over" and other.qualifier in ("", "approx", "over"):
-            return other.value >= bound.value * (1 - EXACT_TOLERANCE) or other.qualifier == "over"
-        if bound.qualifier == "under" and other.qualifier in ("", "approx", "under"):
-            return other.value <= bound.value * (1 + EXACT_TOLERANCE) or other.qualifier == "under"
-    tolerance = APPROX_TOLERANCE if a.qualifier or b.qualifier else EXACT_TOLERANCE
-    scale = max(abs(a.value), abs(b.value), 1e-12)
-    return abs(a.value - b.value) / scale <= tolerance
+    """Whether two claims' values are consistent: their stated intervals overlap.
+
+    An exact figure stands for ±0.5%, an approximation for its stated precision (half a unit of its last
+    significant digit: 约4100万 ±50万) but at most ±5%, a range for its span, 130余 for 130 to 140, and a
+    bound for values on its side up to BOUND_SPAN times away (超过50% fits 60%, 超千亿 not 10万亿).
+    Two bounds of one direction are read as approximations (news writes 超过8万 for about 8万), so
+    超过8万 and 超过17万 differ.
+    """
+    if a.qualifier == b.qualifier and a.qualifier in ("over", "under"):
+        low, high = sorted((comparable_value(a, a.value), comparable_value(b, b.value)))
+        return high - low <= 2 * APPROX_TOLERANCE * max(abs(high), 1e-12)
+    (a_low, a_high), (b_low, b_high) = _interval(a), _interval(b)
+    slack = 1e-9 * max(abs(a_high), abs(b_high), 1.0)  # intervals that touch (3.55) agree despite rounding
+    return a_low <= b_high + slack and b_low <= a_high + slack
+
+
+def _interval(claim: Claim) -> tuple[float, float]:
+    """The values a claim allows, in its kind's base unit."""
+    low = comparable_value(claim, claim.value)
+    high = comparable_value(claim, claim.upper if claim.upper is not None else claim.value)
+    tolerance = EXACT_TOLERANCE
+    if claim.qualifier == "approx":
+        tolerance = min(APPROX_TOLERANCE, max(EXACT_TOLERANCE, stated_precision(claim.raw)))
+    low, high = low - abs(low) * tolerance, high + abs(high) * tolerance
+    if claim.qualifier == "over" and ODD_MORE.search(claim.raw):  # 130余名: 130 to 140, not beyond
+        return low, high * (1 + 2 * stated_precision(claim.raw))
+    if claim.qualifier == "over":
+        return low, high * BOUND_SPAN
+    if claim.qualifier == "under":
+        return low / BOUND_SPAN, high
+    return low, high
+
+
+def stated_precision(raw: str) -> float:
+    """Half a unit of a number's last significant digit, relative to it: 约4100万 0.012, 约1.2万 0.042,
+    约3000 0.17, 近八千万 0.063; word forms (一半, 三分之一) APPROX_TOLERANCE."""
+    m = re.search(rf"{ARABIC}|{CN_NUMERAL}", raw)
+    if m is None:
+        return APPROX_TOLERANCE
+    digits = m.group().replace(",", "")
+    if not digits[0].isdigit():
+        value = parse_numeral(digits)
+        if value is None or value != int(value):
+            return APPROX_TOLERANCE
+        digits = str(int(value))
+    whole, _, decimals = digits.partition(".")
+    half = 0.5 * 10.0 ** -len(decimals) if decimals else 0.5 * 10.0 ** (len(whole) - len(whole.rstrip("0")))
+    return half / float(digits) if float(digits) else APPROX_TOLERANCE
 
 
 def compare_claims(claims: Sequence[Claim]) -> tuple[ClaimComparison, ...]:
-    """Compare claims of different sources that share a subject and unit; conflicts first.
+    """Compare claims of different sources about the same thing; conflicts first.
 
     Args:
         claims: all claims.
 
     Returns:
-        One comparison per (subject, unit) stated by two or more sources.
+        One comparison per fact stated by two or more sources (one claim per source).
     """
-    groups: dict[tuple[str, str], list[Claim]] = {}
-    for claim in claims:
-        groups.setdefault((claim.subject, claim.unit), []).append(claim)
-    out: list[ClaimComparison] = []
-    for (subject, unit), members in sorted(groups.items()):
-        first_per_source: dict[str, Claim] = {}
-        for claim in members:
-            first_per_source.setdefault(claim.source, claim)
-        chosen = list(first_per_source.values())
-        if len(chosen) < 2:
+    groups = _group(claims)
+    out = [_comparison([claims[i] for i in sorted(group)]) for group in groups if len(group) > 1]
+    return tuple(sorted(out, key=lambda c: (c.kind != "conflict", c.topic == "", c.topic, c.subject)))
+
+
+def _group(claims: Sequence[Claim]) -> list[set[int]]:
+    """Merge matching claims strongest pair first; a group keeps one claim per source and no members
+    that cannot be about one thing (different names, units or aspects)."""
+    counts = head_counts(claims)
+    scored = ((match_evidence(claims[i], claims[j], counts), i, j) for i, j in _candidates(claims))
+    pairs = sorted((p for p in scored if p[0] > 0), key=lambda p: (-p[0], p[1], p[2]))
+    group_of: dict[int, set[int]] = {}
+    for _, i, j in pairs:
+        gi, gj = group_of.get(i, {i}), group_of.get(j, {j})
+        if gi is gj or not _can_merge(claims, gi, gj):
             continue
-        agree = all(values_agree(a, b) for n, a in enumerate(chosen) for b in chosen[n + 1 :])
-        out.append(
-            ClaimComparison(
-                subject, "agreement" if agree else "conflict", tuple(c.id for c in chosen), _note(chosen, unit, agree)
-            )
-        )
-    return tuple(sorted(out, key=lambda c: (c.kind != "conflict", c.subject)))
+        merged = gi | gj
+        for k in merged:
+            group_of[k] = merged
+    return list({id(g): g for g in group_of.values()}.values())
 
 
-def _note(chosen: Sequence[Claim], unit: str, agree: bool) -> str:
-    """A one-line explanation of a comparison for editors."""
+def _can_merge(claims: Sequence[Claim], gi: set[int], gj: set[int]) -> bool:
+    """Two groups merge if no source appears twice and every cross pair could be about one thing."""
+    if {claims[i].source for i in gi} & {claims[j].source for j in gj}:
+        return False
+    return all(compatible(claims[i], claims[j]) and _heads_agree(claims[i], claims[j]) for i in gi for j in gj)
+
+
+def _heads_agree(a: Claim, b: Claim) -> bool:
+    """Head nouns do not contradict: one claim names none, or they share one."""
+    ha, hb = [_canonical(w) for w in a.head], [_canonical(w) for w in b.head]
+    return not ha or not hb or any(x == y or _same_word(x, y) for x in ha for y in hb)
+
+
+def _candidates(claims: Sequence[Claim]) -> Iterator[tuple[int, int]]:
+    """Pairs of claims of different sources that share a unit kind and a head word (sparse index)."""
+    index: dict[tuple[str, str], list[int]] = {}
+    for n, claim in enumerate(claims):
+        heads = (*claim.head, *claim.event)
+        keys = {(unit_kind(claim.unit), _canonical(w)) for w in heads}
+        keys |= {(unit_kind(claim.unit), w[i : i + 2]) for w in heads for i in range(len(w) - 1)}
+        for key in keys:
+            index.setdefault(key, []).append(n)
+    seen: set[tuple[int, int]] = set()
+    for members in index.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if claims[i].source != claims[j].source and (i, j) not in seen:
+                    seen.add((i, j))
+                    yield i, j
+
+
+def _comparison(chosen: Sequence[Claim]) -> ClaimComparison:
+    """A comparison of one claim per source: agreement if every pair agrees, else a conflict."""
+    agree = all(values_agree(a, b) for n, a in enumerate(chosen) for b in chosen[n + 1 :])
+    topics = Counter(t for c in chosen for t in dict.fromkeys(c.topics))
+    shared = [t for t, n in topics.most_common() if n > 1]
+    return ClaimComparison(
+        subject=_shared_subject(chosen),
+        kind="agreement" if agree else "conflict",
+        claims=tuple(c.id for c in chosen),
+        note=_note(chosen, agree),
+        topic=shared[0] if shared else "",
+    )
+
+
+def _shared_subject(chosen: Sequence[Claim]) -> str:
+    """The subject shown for a comparison: the claims' most common subject (the longer on a tie), led by
+    a name they share (a product code first: M6 rather than 阿里)."""
+    first = chosen[0]
+    counts = Counter(c.subject for c in chosen)
+    subject = max(counts, key=lambda s: (counts[s], len(s)))
+    shared = [n for n in first.names if all(any(_same_word(n, m) for m in c.names) for c in chosen[1:])]
+    lead = min(shared, key=lambda n: (not any(ch.isdigit() for ch in n), len(n))) if shared else ""
+    return f"{lead} {subject}".strip() if lead and lead not in subject else subject
+
+
+def _note(chosen: Sequence[Claim], agree: bool) -> str:
+    """A one-line explanation of a comparison for editors (saying when the values are changes or the
+    earlier values of a change)."""
     stated = "; ".join(f"{c.source}: {c.raw}" for c in chosen)
+    what = ASPECT_NOTES.get(chosen[0].aspect.partition(":")[0], "")
     if agree:
-        return f"same value ({stated})"
-    times = {c.time for c in chosen}
-    if len(times) > 1:
-        return f"differs — may be different dates ({stated})"
-    return f"sources state different values ({stated})"
+        return f"same value ({stated}){what}"
+    if _times_differ(chosen):
+        return f"differs — may be different dates ({stated}){what}"
+    return f"sources state different values ({stated}){what}"
+
+
+def _times_differ(chosen: Sequence[Claim]) -> bool:
+    """Whether two disagreeing claims give different times (both state one, neither contains the other)."""
+    for n, a in enumerate(chosen):
+        for b in chosen[n + 1 :]:
+            if values_agree(a, b) or not a.time or not b.time:
+                continue
+            if not (a.time in b.time or b.time in a.time):
+                return True
+    return False

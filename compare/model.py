@@ -317,19 +317,31 @@ class SourceSummary:
 
 @dataclass(frozen=True)
 class Claim:
-    """A quantitative statement found in a passage.
+    """A quantitative statement found in a passage, with what it counts.
 
     Attributes:
         id: "c<n>".
         source: source id.
         passage: passage id.
         text: the clause stating it (source's own script).
-        subject: what is counted (Simplified form), e.g. "调用价格".
-        value: the normalized numeric value.
-        unit: normalized unit, e.g. "元", "%", "年", "" for a bare count.
+        subject: what is counted, for display (Simplified form), e.g. "单车毛利率".
+        value: the normalized numeric value (the lower end of a range).
+        unit: normalized unit, e.g. "元", "%", "年", "人"; "" for a bare count.
         raw: the number as written.
         qualifier: "approx", "over", "under" or "" for an exact figure.
-        time: a time reference stated in the clause (e.g. "2023年", "去年"), or "".
+        time: a time reference stated in the clause or its sentence (e.g. "2023年", "去年"), or "".
+        upper: the upper end of a range ("11%至13%"), else None.
+        aspect: "" for a level or amount, "change" for an amount of change ("下降97%"; "change:yoy" when
+            stated 同比, "change:mom" when 环比), "from" for the earlier value of a change ("由18%降至11%"
+            gives 18% "from" and 11% "").
+        head: nouns naming what is measured or counted: the noun run right before the number
+            ("单车毛利率") and the noun a classifier counts ("12000余名居民") (Simplified).
+        event: the event verb ("转移", "接入") and the word marking a change ("下调").
+        terms: other words of the clause around the number (modifiers).
+        context: nouns of the rest of the sentence (weak evidence of what is meant).
+        names: names the number is about: the clause's, else the sentence's, else the previous sentence's.
+        name_scope: where the names come from: "clause", "sentence", "previous", or "" if none.
+        topics: ids of the topics of its passage.
     """
 
     id: str
@@ -342,23 +354,34 @@ class Claim:
     raw: str
     qualifier: str = ""
     time: str = ""
+    upper: float | None = None
+    aspect: str = ""
+    head: tuple[str, ...] = ()
+    event: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    name_scope: str = ""
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class ClaimComparison:
-    """Claims of different sources on the same subject and unit, compared.
+    """Claims of different sources about the same thing, compared.
 
     Attributes:
-        subject: the shared subject.
+        subject: what the claims are about (display form).
         kind: "conflict" or "agreement".
-        claims: ids of the compared claims.
+        claims: ids of the compared claims, one per source.
         note: a one-line explanation for editors.
+        topic: id of the topic the claims' passages share, or "" if they share none.
     """
 
     subject: str
     kind: str
     claims: tuple[str, ...]
     note: str
+    topic: str = ""
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare.claims import compare_claims, extract_claims, find_quantities, parse_numeral
+from compare.claims import compare_claims, extract_claims, find_quantities, parse_numeral, values_agree
 from compare.model import Claim, ClaimComparison, Passage
 from compare.script import to_simplified
 
@@ -70,6 +70,42 @@ def test_parse_numeral_decimal_before_wanyi() -> None:
         ("不到三十万人", 3e5, "人", "under"),
         ("1000多人", 1000.0, "人", "over"),
         ("高达97%", 97.0, "%", ""),
+        # the numeral forms of issue 6, in running text
+        ("阿里每年砸下10亿", 1e9, "/年", ""),
+        ("将在未来三年投入3800亿元", 3.8e11, "元", ""),
+        ("市场规模达1.5万亿", 1.5e12, "", ""),
+        ("用户达两千万", 2e7, "", ""),
+        ("通义千问API价格下降97%以上", 97.0, "%", "over"),
+        ("每千次调用只要0.5元", 0.5, "元", ""),
+        ("张北总建设规模是12EFLOPS的AI算力", 12.0, "EFLOPS", ""),
+        # ranges and approximations: 超过, 近, 约, 多 and their kin
+        ("超过3800亿元", 3.8e11, "元", "over"),
+        ("逾400毫米", 400.0, "毫米", "over"),
+        ("突破4000万次", 4e7, "次", "over"),
+        ("至少三天", 3.0, "天", "over"),
+        ("30多万", 3e5, "", "over"),
+        ("300多个", 300.0, "个", "over"),
+        ("12000余名", 12000.0, "人", "over"),
+        ("26万元出头", 2.6e5, "元", "over"),
+        ("近10亿", 1e9, "", "approx"),
+        ("接近100毫米", 100.0, "毫米", "approx"),
+        ("约3,000宗", 3000.0, "件", "approx"),  # 宗 counts cases, like 件
+        ("大约40个", 40.0, "个", "approx"),
+        ("跌破10%", 10.0, "%", "under"),
+        ("不足一成", 10.0, "%", "under"),
+        # units of other kinds
+        ("418.6毫米", 418.6, "毫米", ""),
+        ("约60厘米", 60.0, "厘米", "approx"),
+        ("约41万辆", 4.1e5, "辆", "approx"),
+        ("18个月", 18.0, "个月", ""),
+        ("调价前30日内", 30.0, "天", ""),  # 日 before 内 is a span, not a day of the month
+        ("5,000元人民币", 5000.0, "元", ""),
+        ("3.5万元人民币", 35000.0, "元", ""),
+        ("预训练数据超过 20 万亿 tokens", 2e13, "token", "over"),
+        ("每秒1800立方米", 1800.0, "立方米/秒", ""),
+        ("约每秒1,800立方米", 1800.0, "立方米/秒", "approx"),
+        ("最大每小时雨量接近100毫米", 100.0, "毫米/小时", "approx"),
+        ("一个万亿的市场", 1e12, "", ""),
     ],
 )
 def test_find_quantities(clause: str, value: float, unit: str, qualifier: str) -> None:
@@ -91,10 +127,75 @@ def test_find_quantities_finds_several_in_reading_order() -> None:
 
 @pytest.mark.parametrize(
     "clause",
-    ["这是第四个数据中心", "第4个", "第十二次发布", "他是第一名", "一个问题", "开了三次会", "地铁7号线", "数字3800"],
+    [
+        "这是第四个数据中心",
+        "第4个",
+        "第十二次发布",
+        "他是第一名",
+        "一个问题",
+        "开了三次会",
+        "地铁7号线",
+        "数字3800",
+        "模型这一块",  # 块 of a Chinese numeral is "a piece", not money
+        "几十亿人观看",  # vague: 几十, 数十, 上百
+        "实现数十年的领先",
+        "打算两三年内换车",  # digits side by side: a vague range
+        "零一万物",  # a company name
+        "周六一天就接待了四百多组",
+        "阿里15年前创办阿里云",  # a duration that dates something is a time reference
+        "未来三年在这一块",
+        "一年来",
+        "在那之后的十年里",
+        "较前一周增加",
+        "24小时降雨量",  # a duration describing a noun
+        "15日清晨开闸",  # a day of the month
+        "千万不要发动引擎",
+        "千家万户",
+        "百万token调用",
+        "Qwen2.5全新升级",  # a model name
+        "22年在北京冬奥",  # a two-digit year opening a clause
+        "07年左右",
+    ],
 )
 def test_ordinals_small_word_counts_and_bare_numbers_are_not_claims(clause: str) -> None:
     assert find_quantities(clause) == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "low", "high", "unit"),
+    [
+        ("11%至13%之间", 11.0, 13.0, "%"),
+        ("六到八周", 6.0, 8.0, "周"),
+        ("10到20亿元", 1e9, 2e9, "元"),
+        ("3-5年", 3.0, 5.0, "年"),
+    ],
+)
+def test_ranges(clause: str, low: float, high: float, unit: str) -> None:
+    (quantity,) = find_quantities(clause)
+    assert (quantity.value, quantity.upper, quantity.unit) == (low, high, unit)
+
+
+@pytest.mark.parametrize(
+    ("clause", "values", "aspects"),
+    [
+        ("官方指导价下调12%", [12.0], ["change"]),
+        ("调用价格下降了97%", [97.0], ["change"]),
+        ("同比增长89%", [89.0], ["change:yoy"]),
+        ("营收环比下降3%", [3.0], ["change:mom"]),
+        ("门店客流增加约一倍", [100.0], ["change"]),  # 增加一倍 is +100%
+        ("最高让利达3.6万元", [36000.0], ["change"]),
+        ("毛利率或由约18%降至11%至13%之间", [18.0, 11.0], ["from", ""]),  # 降至 gives a level
+        ("起价从将近30万元降到26万元出头", [300000.0, 260000.0], ["from", ""]),
+        ("资产负债率已升至78%", [78.0], [""]),
+        ("看车人数大约翻了三倍", [3.0], [""]),  # 翻三倍 is ambiguous: kept as a multiple
+    ],
+)
+def test_changes_and_earlier_values_are_told_apart_from_levels(
+    clause: str, values: list[float], aspects: list[str]
+) -> None:
+    found = find_quantities(clause)
+    assert [q.value for q in found] == values
+    assert [q.aspect for q in found] == aspects
 
 
 @pytest.mark.parametrize(
@@ -170,7 +271,8 @@ def test_traditional_and_simplified_sources_are_compared() -> None:
     [
         ("李明的转会费为八千万元。", "李明的转会费为八千零五十万元。", "agreement"),  # within 1%
         ("李明的转会费为八千万元。", "李明的转会费为八千五百万元。", "conflict"),
-        ("李明的转会费近八千万元。", "李明的转会费近八千五百万元。", "agreement"),  # approximations: within 10%
+        ("李明的转会费近八千万元。", "李明的转会费近八千一百万元。", "agreement"),  # 近八千万 stands for ±5%
+        ("李明的转会费近八千万元。", "李明的转会费近八千五百万元。", "conflict"),  # 近八千五百万 is precise to 百万
         ("李明的转会费近八千万元。", "李明的转会费近一亿元。", "conflict"),
     ],
 )
@@ -205,9 +307,11 @@ def test_claims_in_different_units_are_not_compared() -> None:
     assert comparisons == []
 
 
-def test_first_claim_per_source_is_compared() -> None:
+def test_one_claim_per_source_is_compared() -> None:
     _, comparisons = _compare(
-        ("daily", "7号线起步票价为2元。"), ("daily", "7号线起步票价为5元。"), ("post", "7号线起步票价为2元。")
+        ("daily", "江州地铁7号线起步票价为2元。"),
+        ("daily", "江州地铁7号线起步票价为5元。"),
+        ("post", "江州地铁7号线起步票价为2元。"),
     )
     (comparison,) = comparisons
     assert comparison.kind == "agreement"
@@ -216,8 +320,8 @@ def test_first_claim_per_source_is_compared() -> None:
 
 def test_conflicts_come_first() -> None:
     _, comparisons = _compare(
-        ("daily", "该线路共设十八座车站。线路全长二十八公里。"),
-        ("post", "该线路共设十八座车站。线路全长三十公里。"),
+        ("daily", "江州地铁7号线共设十八座车站，线路全长二十八公里。"),
+        ("post", "7号线共设十八座车站，线路全长三十公里。"),
     )
     assert [c.kind for c in comparisons] == ["conflict", "agreement"]
 
@@ -243,3 +347,231 @@ def test_a_bound_and_a_value_inside_it_do_not_conflict(bound: str, value: str) -
     """Regression: 超过50% and 60% are consistent, yet over/under are compared as if they were approximations."""
     _, comparisons = _compare(("daily", bound), ("post", value))
     assert [c.kind for c in comparisons] == ["agreement"]
+
+
+# --- subject matching across phrasing and scripts ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kind"),
+    [
+        pytest.param(
+            "截至15日傍晚，当局已转移12000余名居民。",
+            "全市共紧急转移安置群众约1.2万人。",
+            "agreement",
+            id="evacuees-synonyms",
+        ),
+        pytest.param(
+            "全市撤離人數超過1.5萬人。",
+            "截至15日傍晚，当局已转移12000余名居民。",
+            "conflict",
+            id="evacuees-traditional",
+        ),
+        pytest.param("遠航S7宣布降價12%。", "远航S7官方指导价下调12%。", "agreement", id="price-cut-wording"),
+        pytest.param(
+            "“通义千问”开源模型的全球下载量已经突破4000万次。",
+            "通義開源模型累計下載量已經突破4000萬。",
+            "agreement",
+            id="downloads-bare-count-and-ci",
+        ),
+        pytest.param(
+            "阿里发布了多模态模型M6。该模型参数规模超千亿。",
+            "阿里巴巴达摩院大模型M6参数已到10万亿。",
+            "conflict",
+            id="pronoun-refers-to-previous-sentence",
+        ),
+        pytest.param(
+            "门店客流较前一周增加约一倍。", "全国门店到店客流同比激增200%。", "conflict", id="growth-bei-vs-percent"
+        ),
+        pytest.param(
+            "远航S7的单车毛利率或由约18%降至11%至13%之间。",
+            "远航S7降价后的单车毛利率恐将跌破10%。",
+            "conflict",
+            id="range-vs-bound",
+        ),
+        pytest.param(
+            "最大下洩流量約每秒1,800立方米。", "最大下泄流量控制在每秒1800立方米。", "agreement", id="rate-unit"
+        ),
+        pytest.param(
+            "凡在調價前30日內購買遠航S7的車主可申請補償。",
+            "远航S7在调价前15天内提车的用户可以获得补偿。",
+            "conflict",
+            id="duration-window-ri-vs-tian",
+        ),
+        pytest.param(
+            "华东电网今年夏季最高用电负荷达到3.2亿千瓦。",
+            "華東電網今夏最高用電負荷達3.4億千瓦。",
+            "conflict",
+            id="power",
+        ),
+        pytest.param(
+            "星河医药的新药临床试验招募了1200名患者。",
+            "星河醫藥新藥試驗共招募患者約1200人。",
+            "agreement",
+            id="ming-vs-ren",
+        ),
+        pytest.param("江州大桥全长约3.6公里。", "江州大橋全長3600米。", "agreement", id="km-vs-m"),
+        pytest.param("星耀X9比上一代X8上调了300元。", "X9比X8貴了300元。", "agreement", id="change-words"),
+        pytest.param("星河银行第一季度营收为100亿元。", "星河銀行首季營收達到102億元。", "conflict", id="same-quarter"),
+        pytest.param("星河银行营收同比增长10%。", "星河银行营收增长12%。", "conflict", id="basis-unsaid-by-one"),
+        pytest.param(
+            "南湾化工厂火灾中，消防部门调派消防员130余名。",
+            "南灣化工廠大火，消防處出動消防員約150名。",
+            "conflict",
+            id="yu-is-below-the-next-step",
+        ),
+        pytest.param(
+            "南湾化工厂火灾3日已造成5人死亡。",
+            "南灣化工廠火災的死亡人數4日上升至6人。",
+            "conflict",
+            id="verb-after-a-count",
+        ),
+    ],
+)
+def test_claims_about_the_same_thing_are_paired(first: str, second: str, kind: str) -> None:
+    _, comparisons = _compare(("daily", first), ("post", second))
+    assert [c.kind for c in comparisons] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param("阿里沉寂了快四年。", "阿里创办阿里云已有15年。", id="durations-of-different-events"),
+        pytest.param("星驰汽车宣布旗下星驰E5下调约一成。", "远航汽车宣布远航S7下调12%。", id="different-products"),
+        pytest.param("远航汽车营收增长20%。", "远航汽车利润增长25%。", id="same-change-different-measure"),
+        pytest.param(
+            "天貓精靈家庭用戶超過4000萬。", "通义千问的全球下载量突破4000万。", id="same-number-different-things"
+        ),
+        pytest.param(
+            "阿里云已经开源了超过300个模型。",
+            "阿里云同时上架语言、音频、视觉等100多款全模态模型。",
+            id="generic-head-noun",
+        ),
+        pytest.param("消防员营救群众300余人。", "全市撤离人数超过1.5万人。", id="rescued-vs-evacuated"),
+        pytest.param("小鹏汽车每年投入35亿元用于研发。", "小鹏汽车累计投入35亿元用于研发。", id="per-year-vs-total"),
+        pytest.param("李明的转会费为八千万元。", "李明的转会费为一千万美元。", id="different-currencies"),
+        pytest.param("台风造成3人死亡。", "台风导致5人受伤。", id="deaths-vs-injuries"),
+        pytest.param("江州地铁7号线起步票价为2元。", "江州地铁3号线起步票价为3元。", id="numbered-names"),
+        pytest.param("该市常住人口为1200万人。", "该市户籍人口为860万人。", id="different-modifier"),
+        pytest.param("星河银行营收同比增长10%。", "星河银行营收环比增长5%。", id="year-on-year-vs-period-on-period"),
+        pytest.param("星河银行第一季度营收为100亿元。", "星河银行全年营收为420亿元。", id="quarter-vs-year"),
+    ],
+)
+def test_claims_about_different_things_are_not_paired(first: str, second: str) -> None:
+    _, comparisons = _compare(("daily", first), ("post", second))
+    assert comparisons == []
+
+
+def test_a_changed_value_pairs_with_the_new_value_only() -> None:
+    """由29.98万元降至26.38万元 states an old and a new price; only the new one is the current price."""
+    claims, comparisons = _compare(
+        ("daily", "远航S7起售价由29.98万元降至26.38万元。"), ("post", "远航S7起售价为26.38万元。")
+    )
+    (comparison,) = comparisons
+    assert comparison.kind == "agreement"
+    assert [claims[int(i[1:]) - 1].raw for i in comparison.claims] == ["26.38万元", "26.38万元"]
+
+
+def test_three_sources_phrased_differently_form_one_comparison() -> None:
+    _, comparisons = _compare(
+        ("daily", "截至15日傍晚，当局已转移12000余名居民。"),
+        ("post", "全市共紧急转移安置群众约1.2万人。"),
+        ("herald", "全市撤離人數超過1.5萬人。"),
+    )
+    (comparison,) = comparisons
+    assert comparison.kind == "conflict"
+    assert len(comparison.claims) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "event", "names"),
+    [
+        ("远航S7的单车毛利率恐将跌破10%。", ("单车", "毛利率"), (), ("远航S7", "远航")),
+        ("当局已转移12000余名居民。", ("居民",), ("转移",), ()),
+        ("旗下星驰E5下调约一成。", (), ("下调",), ("星驰E5", "星驰")),
+        ("接入通义千问大模型的企业数已经达到30多万。", ("企业数",), ("接入",), ("通义千问",)),
+    ],
+)
+def test_subject_head_event_and_names(
+    text: str, head: tuple[str, ...], event: tuple[str, ...], names: tuple[str, ...]
+) -> None:
+    (claim,) = extract_claims(_passages(("daily", text)))
+    assert (claim.head, claim.event, claim.names) == (head, event, names)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        (("412", "", None), ("418.6", "", None), False),  # exact figures: within about 1%
+        (("400", "over", None), ("418.6", "", None), True),
+        (("1e11", "over", None), ("1e13", "", None), False),  # 超千亿 does not cover 10万亿
+        (("80000", "over", None), ("170000", "over", None), False),  # two lower bounds: read as approximations
+        (("11", "", 13.0), ("10", "under", None), False),
+        (("11", "", 13.0), ("12", "approx", None), True),
+        (("3000", "approx", None), ("3200", "over", None), False),
+        (("40", "approx", None), ("46", "", None), False),
+        (("4100", "approx", None), ("4200", "", None), False),  # 约4100 is precise to 100
+        (("12000", "over", None), ("1.2", "approx", None), False),  # units differ here: 1.2 is not 1.2万
+        (("3.6", "approx", None), ("3.5", "approx", None), True),  # ±0.05 each: they touch
+        (("130余", "over", None), ("150", "approx", None), False),  # 130余 is 130 to 140
+        (("12000余", "over", None), ("12500", "", None), True),
+    ],
+)
+def test_values_agree(a: tuple[str, str, float | None], b: tuple[str, str, float | None], agree: bool) -> None:
+    """Values agree within their stated precision; bounds cover values on their side (up to 2x)."""
+    claims = [
+        Claim(f"c{n}", f"s{n}", f"s{n}:p0", "", "", float(v.rstrip("余")), "%", v, q, upper=u)
+        for n, (v, q, u) in enumerate((a, b))
+    ]
+    assert values_agree(*claims) is agree
+
+
+# --- whole made-up corpora (bench/corpora): numbers the sources state about the same thing -----------
+
+
+def _corpus_comparisons(name: str) -> list[set[str]]:
+    """The raw numbers of each comparison built from a bench corpus by the whole analysis chain."""
+    from compare.ingest import read_corpus, read_topics
+    from compare.pipeline import analyze
+    from tests.conftest import ROOT
+
+    folder = ROOT / "bench" / "corpora" / name
+    result = analyze(read_corpus(folder), topics=read_topics(folder / "topics.toml"))
+    raw = {c.id: c.raw for c in result.claims}
+    sources = {c.id: c.source for c in result.claims}
+    for comparison in result.comparisons:
+        assert len({sources[i] for i in comparison.claims}) == len(comparison.claims)  # one claim per source
+    return [{raw[i] for i in c.claims} for c in result.comparisons]
+
+
+@pytest.mark.slow
+def test_city_flood_evacuation_figures_phrased_differently_are_one_conflict() -> None:
+    """Regression: 转移12000余名居民 / 转移安置群众约1.2万人 / 撤离人数超过1.5万人 were not paired (subjects
+    differed)."""
+    comparisons = _corpus_comparisons("city_flood")
+    assert {"12000余名", "约1.2万人", "超过1.5万人"} in comparisons
+    assert {"约每秒1,800立方米", "每秒1800立方米"} in comparisons
+
+
+@pytest.mark.slow
+def test_ev_price_war_margins_and_compensation_windows_conflict() -> None:
+    comparisons = _corpus_comparisons("ev_price_war")
+    assert {"跌破10%", "11%至13%", "15%以上"} in comparisons
+    assert {"15天", "30日", "30天"} in comparisons
+    assert not any("2.4万元" in c for c in comparisons)  # the standard version's cut is not the top version's
+
+
+def test_notes_say_when_values_are_changes_or_earlier_values() -> None:
+    _, comparisons = _compare(
+        ("daily", "远航S7起售价由29.98万元降至26.38万元，官方指导价下调12%。"),
+        ("post", "远航S7起售价从将近30万元降到26万元出头，官方指导价下调12%。"),
+    )
+    notes = sorted(c.note for c in comparisons)
+    assert [n.endswith("amounts of change") for n in notes].count(True) == 1
+    assert [n.endswith("values before a change") for n in notes].count(True) == 1
+    assert len(comparisons) == 3
+
+
+def test_a_rate_named_by_its_verb_says_how_often() -> None:
+    (claim,) = extract_claims(_passages(("daily", "马云放话每年投10亿。")))
+    assert (claim.subject, claim.unit) == ("每年投", "/年")

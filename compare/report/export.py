@@ -136,11 +136,17 @@ def comparison_to_json(comparison: Comparison, *, built_at: str) -> dict[str, An
                 "raw": c.raw,
                 "qualifier": c.qualifier,
                 "time": c.time or None,
+                "upper": c.upper,
+                "aspect": c.aspect,
+                "head": list(c.head),
+                "event": list(c.event),
+                "names": list(c.names),
+                "topics": list(c.topics),
             }
             for c in comparison.claims
         ],
         "comparisons": [
-            {"subject": c.subject, "kind": c.kind, "claims": list(c.claims), "note": c.note}
+            {"subject": c.subject, "kind": c.kind, "claims": list(c.claims), "note": c.note, "topic": c.topic or None}
             for c in comparison.comparisons
         ],
     }

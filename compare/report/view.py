@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from compare import __version__
-from compare.model import Comparison, Passage, SourceSummary, Tone, Topic
+from compare.model import Claim, Comparison, Passage, SourceSummary, Tone, Topic
 from compare.report.formatters import fmt_int, fmt_percent, fmt_score, fmt_value, fmt_weight, script_label
 from compare.tone import COMPANY, OUTLET, aggregate, interval
 
@@ -165,6 +165,14 @@ class ComparisonView:
 
 
 @dataclass(frozen=True)
+class ClaimGroup:
+    """The claims table of one topic (or of numbers whose passages share no topic): conflicts first."""
+
+    label: str
+    comparisons: tuple[ComparisonView, ...]
+
+
+@dataclass(frozen=True)
 class ReportView:
     """The whole report, formatted for the templates."""
 
@@ -181,7 +189,7 @@ class ReportView:
     blindspots: tuple[BlindspotRow, ...]
     topics: tuple[TopicSection, ...]
     minor_topics: tuple[MinorTopic, ...]
-    comparisons: tuple[ComparisonView, ...]
+    claim_groups: tuple[ClaimGroup, ...]
     claims_total: int
     skipped: tuple[str, ...]
 
@@ -394,20 +402,34 @@ def _minor_topic(topic: Topic, comparison: Comparison, labels: dict[str, str]) -
     return MinorTopic(topic.id, topic.label, " · ".join(places))
 
 
-def _comparisons(comparison: Comparison, labels: dict[str, str]) -> tuple[ComparisonView, ...]:
-    """Claim comparisons with each source's sentence quoted."""
+QUALIFIER_MARKS = {"over": "≥", "under": "≤", "approx": "≈", "": ""}
+NO_SHARED_TOPIC = "Numbers outside a shared topic"
+
+
+def _claim_groups(comparison: Comparison, labels: dict[str, str]) -> tuple[ClaimGroup, ...]:
+    """Claim comparisons grouped by the topic their passages share (in topic order, then the rest),
+    conflicts first in each group, each source's sentence quoted."""
     claims = {c.id: c for c in comparison.claims}
     docs = {s.doc.id: s.doc for s in comparison.sources}
-    views = []
-    for comp in comparison.comparisons:
+    order = {t.id: n for n, t in enumerate(comparison.topics)}
+    topic_labels = {t.id: t.label for t in comparison.topics}
+    groups: dict[str, list[ComparisonView]] = {}
+    for comp in sorted(comparison.comparisons, key=lambda c: (order.get(c.topic, len(order)), c.kind != "conflict")):
         rows = tuple(
-            ClaimRow(
-                labels[c.source], fmt_value(c.value, c.unit), c.raw, c.time or "—", c.text, LANG[docs[c.source].script]
-            )
+            ClaimRow(labels[c.source], _claim_value(c), c.raw, c.time or "—", c.text, LANG[docs[c.source].script])
             for c in (claims[i] for i in comp.claims)
         )
-        views.append(ComparisonView(comp.kind, comp.subject, comp.note, rows))
-    return tuple(views)
+        label = topic_labels.get(comp.topic, NO_SHARED_TOPIC)
+        groups.setdefault(label, []).append(ComparisonView(comp.kind, comp.subject, comp.note, rows))
+    return tuple(ClaimGroup(label, tuple(views)) for label, views in groups.items())
+
+
+def _claim_value(claim: Claim) -> str:
+    """A claim's normalized value for the table: '≥50%', '≈3000件', '11%–13%'."""
+    value = fmt_value(claim.value, claim.unit)
+    if claim.upper is not None:
+        value = f"{fmt_value(claim.value, '')}–{fmt_value(claim.upper, claim.unit)}"
+    return QUALIFIER_MARKS.get(claim.qualifier, "") + value
 
 
 def build_view(comparison: Comparison, *, built_at: str) -> ReportView:
@@ -437,7 +459,7 @@ def build_view(comparison: Comparison, *, built_at: str) -> ReportView:
         blindspots=_blindspots(comparison, labels, frozenset(t.id for t in main)),
         topics=tuple(_topic_section(t, comparison, labels) for t in main),
         minor_topics=tuple(_minor_topic(t, comparison, labels) for t in minor),
-        comparisons=_comparisons(comparison, labels),
+        claim_groups=_claim_groups(comparison, labels),
         claims_total=len(comparison.claims),
         skipped=comparison.skipped,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from compare.report.render import render_html
 from compare.report.view import (
     BlindspotRow,
+    ClaimGroup,
     ClaimRow,
     ComparisonView,
     CoverageCell,
@@ -84,7 +85,7 @@ def hand_built_view(text: str = "阿里云遥遥领先。") -> ReportView:
         blindspots=(BlindspotRow("S1", ("去IOE",), ("通义 · 开源",), 3),),
         topics=(topic,),
         minor_topics=(MinorTopic("d13", "智算 · 张北", "S1 ¶3 · S2 ¶7, ¶9"),),
-        comparisons=(comparison,),
+        claim_groups=(ClaimGroup("王坚与阿里云", (comparison,)),),
         claims_total=2,
         skipped=("skipped x.pdf: not a .txt or .md article",),
     )
@@ -101,6 +102,7 @@ def test_report_renders_every_section() -> None:
     assert "0.60–0.80" in html and "0.70–0.90" in html and "S1 0.71" in html
     assert "去IOE" in html and "通义 · 开源" in html and "skipped x.pdf" in html
     assert 'lang="zh-Hant"' in html
+    assert "<h3>王坚与阿里云</h3>" in html.split('id="claims"')[1]  # the claims table of a topic
 
 
 def test_article_text_is_escaped() -> None:

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from compare.model import CleanDocument, Evidence, Passage, SourceSummary, Tone, Topic, VoiceSpan
+from compare.model import (
+    BuildOptions,
+    Claim,
+    ClaimComparison,
+    CleanDocument,
+    Comparison,
+    Evidence,
+    Passage,
+    SourceSummary,
+    Tone,
+    Topic,
+    VoiceSpan,
+)
 from compare.report.formatters import fmt_int, fmt_percent, fmt_value, fmt_weight
-from compare.report.view import MAX_SIDE_BY_SIDE, highlight, split_topics, tone_ranking
+from compare.report.view import MAX_SIDE_BY_SIDE, NO_SHARED_TOPIC, build_view, highlight, split_topics, tone_ranking
 from compare.tone import COMPANY, OTHER, OUTLET
 
 
@@ -97,3 +109,50 @@ def test_split_topics_keeps_configured_and_the_most_shared_discovered() -> None:
     assert main[0].id == "c" and len(main) == MAX_SIDE_BY_SIDE + 1 and len(minor) == 3
     assert min(len(t.sources) for t in main[1:]) >= max(len(t.sources) for t in minor)
     assert [t.id for t in main] == [t.id for t in topics if t in main]  # report order kept
+
+
+def _doc(source: str) -> CleanDocument:
+    return CleanDocument(
+        source, f"{source}.txt", "t", None, None, None, None, "text", "simplified", "utf-8", 1, 1, (), ()
+    )
+
+
+def test_claims_are_grouped_by_topic_in_topic_order_conflicts_first() -> None:
+    claims = tuple(
+        Claim(f"c{n}", source, f"{source}:p0", "…", "票价", value, unit, raw, qualifier, upper=upper)
+        for n, (source, value, unit, raw, qualifier, upper) in enumerate(
+            [
+                ("a", 2.0, "元", "2元", "", None),
+                ("b", 2.0, "元", "2元", "", None),
+                ("a", 11.0, "%", "11%至13%", "", 13.0),
+                ("b", 10.0, "%", "跌破10%", "under", None),
+                ("a", 5.0, "个", "5个", "", None),
+                ("b", 6.0, "个", "6个", "", None),
+            ],
+            start=1,
+        )
+    )
+    comparisons = (
+        ClaimComparison("毛利率", "conflict", ("c3", "c4"), "sources state different values", "margins"),
+        ClaimComparison("票价", "agreement", ("c1", "c2"), "same value", "fares"),
+        ClaimComparison("车站", "conflict", ("c5", "c6"), "sources state different values", ""),
+        ClaimComparison("票价", "conflict", ("c1", "c2"), "sources state different values", "fares"),
+    )
+    topics = tuple(Topic(t, t.upper(), (), "configured", (), ("a", "b"), ()) for t in ("fares", "margins"))
+    comparison = Comparison(
+        "c",
+        (),
+        "h",
+        BuildOptions(),
+        tuple(SourceSummary(_doc(s), Tone(0.5, 0.5)) for s in "ab"),
+        (),
+        topics,
+        (),
+        (),
+        claims,
+        comparisons,
+    )
+    view = build_view(comparison, built_at="2026-01-01")
+    assert [g.label for g in view.claim_groups] == ["FARES", "MARGINS", NO_SHARED_TOPIC]
+    assert [c.kind for c in view.claim_groups[0].comparisons] == ["conflict", "agreement"]
+    assert [r.value for r in view.claim_groups[1].comparisons[0].rows] == ["11–13%", "≤10%"]
