@@ -420,7 +420,10 @@ def _claim_groups(comparison: Comparison, labels: dict[str, str]) -> tuple[Claim
             for c in (claims[i] for i in comp.claims)
         )
         label = topic_labels.get(comp.topic, NO_SHARED_TOPIC)
-        groups.setdefault(label, []).append(ComparisonView(comp.kind, comp.subject, comp.note, rows))
+        note = comp.note
+        for source_id in {claims[i].source for i in comp.claims}:  # the report names sources S1, S2…
+            note = note.replace(f"{source_id}:", f"{labels[source_id]}:")
+        groups.setdefault(label, []).append(ComparisonView(comp.kind, comp.subject, note, rows))
     return tuple(ClaimGroup(label, tuple(views)) for label, views in groups.items())
 
 
