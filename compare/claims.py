@@ -25,7 +25,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -672,6 +672,8 @@ def extract_claims(passages: Sequence[Passage]) -> tuple[Claim, ...]:
             claim = _claim(passage, where, offset, q, f"c{len(claims) + 1}")
             if claim is not None:
                 claims.append(claim)
+        for claim in event_dates(passage):
+            claims.append(replace(claim, id=f"c{len(claims) + 1}"))
     return tuple(claims)
 
 
@@ -737,6 +739,123 @@ def _claim(passage: Passage, where: ClauseContext, offset: int, q: Quantity, cla
         name_scope=subject.name_scope,
         topics=passage.topics,
     )
+
+
+# --- event dates ----------------------------------------------------------------------------------
+
+DATE_UNIT = "date"
+EVENT_NAME_FLAGS = frozenset({"nt", "nz", "nrt", "j"})
+# Event verbs that take what they found or launch as object: without a named object they name nothing.
+TRANSITIVE_EVENTS = frozenset({"创办", "创立", "创建", "组建", "发布", "推出", "首发"})
+OPENING_QUOTES = frozenset('“「『"《')
+
+
+@lru_cache(maxsize=1)
+def event_verbs() -> dict[str, str]:
+    """Event verb -> its kind of event ("创办" -> "founding"), from resources/claims.toml."""
+    return {verb: kind for kind, verbs in load_toml("claims.toml")["events"].items() for verb in verbs}
+
+
+def event_dates(passage: Passage) -> list[Claim]:
+    """Dates stated for an event: the one date of a sentence and an event verb of the sentence, about the
+    name the verb governs (see `_event_name`). Sentences with two dates or two event verbs are left
+    out (which date goes with which event is not clear). Ids are left blank for the caller to number.
+    """
+    text = passage.text_simplified
+    same_length = len(passage.text) == len(text)
+    found: list[Claim] = []
+    position = 0
+    for sentence in split_sentences(text):
+        start = text.find(sentence, position)
+        position = start + len(sentence)
+        dates = [q for m in CLAUSE.finditer(sentence) for q in find_quantities(m.group()) if q.kind == DATE_UNIT]
+        tagged = _tagged(sentence)
+        verbs = [(n, w) for n, (w, f) in enumerate(tagged) if w in event_verbs() and f.startswith("v")]
+        if len(dates) != 1 or len({event_verbs()[w] for _, w in verbs}) != 1:
+            continue
+        index, verb = verbs[0]
+        name = _event_name(tagged, index)
+        if not name:
+            continue
+        quoted = (passage.text if same_length else text)[start : start + len(sentence)].strip()
+        date = dates[0]
+        found.append(
+            Claim(
+                id="",
+                source=passage.source,
+                passage=passage.id,
+                text=quoted,
+                subject=f"{name} {verb}",
+                value=date.value,
+                unit=DATE_UNIT,
+                raw=date.raw,
+                event=(event_verbs()[verb],),
+                names=(name,),
+                name_scope="clause",
+                topics=passage.topics,
+            )
+        )
+    return found
+
+
+def _event_name(tagged: list[tuple[str, str]], verb: int) -> str:
+    """The name an event verb is about: the run of name words right after it, quotes skipped (创办阿里云,
+    推出“通义”); for a verb with no object (成立, 诞生, 上市) else the nearest name before it in its
+    clause (阿里云也由此诞生). A launch or founding verb without a named object names nothing: the
+    company before 发布 is not what was launched."""
+    after: list[str] = []
+    for word, flag in tagged[verb + 1 :]:
+        if not after and (word in OPENING_QUOTES or flag in ("ul", "ug", "uj")):
+            continue  # 推出“通义”, 发布了X9
+        if _is_event_name(word, flag) or (after and flag in ("eng", "m")):
+            after.append(word)
+        else:
+            break
+    if after:
+        return "".join(after)
+    if tagged[verb][0] in TRANSITIVE_EVENTS:
+        return ""
+    before = tagged[:verb]
+    for n in range(len(before) - 1, -1, -1):
+        word, flag = before[n]
+        if flag == "x":
+            break
+        if _is_event_name(word, flag):
+            # with the nouns that follow it (腾讯 云 -> 腾讯云: jieba splits names it does not know)
+            for follow, follow_flag in before[n + 1 :]:
+                if not (follow_flag.startswith("n") or follow_flag == "eng"):
+                    break
+                word += follow
+            return word
+    return ""
+
+
+def _is_event_name(word: str, flag: str) -> bool:
+    """Organisations, brands and products can be founded or launched; places and people cannot (X在深圳
+    成立 is not the founding of 深圳)."""
+    return (flag in EVENT_NAME_FLAGS and len(word) >= 2) or (flag == "eng" and _is_name(word, flag))
+
+
+def _date_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """Event dates of two or more sources about the same kind of event and the same name (exactly: 阿里
+    and 阿里云 are different companies), one claim per source."""
+    groups: dict[tuple[str, str], dict[str, Claim]] = {}
+    for claim in claims:
+        key = (claim.event[0], claim.names[0].lower())
+        groups.setdefault(key, {}).setdefault(claim.source, claim)
+    return [list(by_source.values()) for _, by_source in sorted(groups.items()) if len(by_source) > 1]
+
+
+def dates_agree(a: Claim, b: Claim) -> bool:
+    """Two dates agree when their years match and so do their months and days where both state them."""
+    parts_a, parts_b = date_parts(a.value), date_parts(b.value)
+    return all(x == y or 0 in (x, y) for x, y in zip(parts_a, parts_b, strict=True)) and parts_a[0] == parts_b[0]
+
+
+def date_parts(value: float) -> tuple[int, int, int]:
+    """(year, month, day) of a date value yyyymmdd, 0 for a part not stated."""
+    number = round(value)
+    return number // 10000, number // 100 % 100, number % 100
 
 
 # --- 4. matching and comparison ---------------------------------------------------------------------
@@ -957,6 +1076,8 @@ def values_agree(a: Claim, b: Claim) -> bool:
     Two bounds of one direction are read as approximations (news writes 超过8万 for about 8万), so
     超过8万 and 超过17万 differ.
     """
+    if a.unit == DATE_UNIT or b.unit == DATE_UNIT:
+        return a.unit == b.unit and dates_agree(a, b)
     if a.qualifier == b.qualifier and a.qualifier in ("over", "under"):
         low, high = sorted((comparable_value(a, a.value), comparable_value(b, b.value)))
         return high - low <= 2 * APPROX_TOLERANCE * max(abs(high), 1e-12)
@@ -1008,8 +1129,10 @@ def compare_claims(claims: Sequence[Claim]) -> tuple[ClaimComparison, ...]:
     Returns:
         One comparison per fact stated by two or more sources (one claim per source).
     """
-    groups = _group(claims)
-    out = [_comparison([claims[i] for i in sorted(group)]) for group in groups if len(group) > 1]
+    groups = _group([c for c in claims if c.unit != DATE_UNIT]) if any(c.unit != DATE_UNIT for c in claims) else []
+    others = [c for c in claims if c.unit != DATE_UNIT]
+    out = [_comparison([others[i] for i in sorted(group)]) for group in groups if len(group) > 1]
+    out += [_comparison(chosen) for chosen in _date_groups([c for c in claims if c.unit == DATE_UNIT])]
     return tuple(sorted(out, key=lambda c: (c.kind != "conflict", c.topic == "", c.topic, c.subject)))
 
 
@@ -1090,6 +1213,8 @@ def _note(chosen: Sequence[Claim], agree: bool) -> str:
     """A one-line explanation of a comparison for editors (saying when the values are changes or the
     earlier values of a change)."""
     stated = "; ".join(f"{c.source}: {c.raw}" for c in chosen)
+    if chosen[0].unit == DATE_UNIT:
+        return f"same date ({stated})" if agree else f"sources state different dates ({stated})"
     what = ASPECT_NOTES.get(chosen[0].aspect.partition(":")[0], "")
     if agree:
         return f"same value ({stated}){what}"

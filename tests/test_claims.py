@@ -328,7 +328,7 @@ def test_conflicts_come_first() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["这是公司第四个数据中心。", "2013年5月17日，阿里云在杭州成立。", "他说了一个故事，讲了三次。"],
+    ["这是公司第四个数据中心。", "2013年5月17日，阿里云在杭州举办大会。", "他说了一个故事，讲了三次。"],
     ids=["ordinal", "date-only", "small-word-counts"],
 )
 def test_sentences_without_comparable_quantities_give_no_claims(text: str) -> None:
@@ -575,3 +575,44 @@ def test_notes_say_when_values_are_changes_or_earlier_values() -> None:
 def test_a_rate_named_by_its_verb_says_how_often() -> None:
     (claim,) = extract_claims(_passages(("daily", "马云放话每年投10亿。")))
     assert (claim.subject, claim.unit) == ("每年投", "/年")
+
+
+# --- event dates ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        pytest.param(
+            "星河集团2009年创办阿里云。",
+            "2009年，阿里云的第一行代码写下，阿里云也由此诞生。",
+            "agreement",
+            id="founding-verbs",
+        ),
+        pytest.param("2013年5月，腾讯云正式成立。", "腾讯云于2013年成立。", "agreement", id="month-vs-year"),
+        pytest.param("2019年，公司发布了X9手机。", "2020年，公司发布了X9手机。", "conflict", id="launch-year-differs"),
+        pytest.param("2019年，公司發布了X9手機。", "2019年，公司发布了X9手机。", "agreement", id="traditional"),
+    ],
+)
+def test_event_dates_are_compared(a: str, b: str, kind: str) -> None:
+    claims, comparisons = _compare(("daily", a), ("post", b))
+    dates = [c for c in comparisons if claims[int(c.claims[0][1:]) - 1].unit == "date"]
+    assert [c.kind for c in dates] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param("2019年，公司发布了X9手机。", "2022年，公司发布了Y7手机。", id="different-products"),
+        pytest.param(
+            "2019年，阿里发布了首款芯片。", "2022年9月，阿里推出“通义”大模型。", id="company-is-not-the-product"
+        ),
+        pytest.param("阿里巴巴1999年创办于杭州。", "阿里巴巴2009年创办阿里云。", id="no-object-no-claim"),
+        pytest.param("2016年，星河科技在深圳成立。", "2018年，蓝海公司在深圳成立。", id="a-place-is-not-founded"),
+        pytest.param("阿里云2009年成立，2014年上市。", "阿里云2010年成立。", id="two-dates-in-a-sentence"),
+        pytest.param("腾讯1998年成立。", "2013年，腾讯云正式成立。", id="split-name-kept-whole"),
+    ],
+)
+def test_event_dates_of_different_things_are_not_paired(a: str, b: str) -> None:
+    claims, comparisons = _compare(("daily", a), ("post", b))
+    assert not [c for c in comparisons if claims[int(c.claims[0][1:]) - 1].unit == "date"]
