@@ -8,8 +8,8 @@ is then scored from a few signals:
 
 - snownlp sentence sentiment on the Simplified text (centred on 0.5);
 - lexicon signals (compare/resources/tone_lexicon.toml): superlatives and rank claims, praise and
-  marketing register, unhedged predictions, heroic/national framing, critical terms, reassurance,
-  hedges, contrast turns — negation moves a term to another signal (并非领先 counts as critical);
+  marketing register, unhedged predictions, heroic/national framing, intensity adverbs, critical
+  terms, reassurance, hedges, contrast turns — negation moves a term to another signal (并非领先 counts as critical);
 - figures (numbers stated).
 
 Each signal is a sum of term strengths divided by sqrt(sentences). A logistic model with one weight
@@ -46,6 +46,7 @@ LEXICON_SIGNALS = (
     "praise",
     "certainty",
     "framing",
+    "intensity",
     "critical",
     "reassurance",
     "hedge",
