@@ -34,6 +34,7 @@ import cn2an
 from compare.align import concepts
 from compare.model import Claim, ClaimComparison, Passage
 from compare.resources import load_toml
+from compare.script import to_simplified
 from compare.segment import background_specificity, split_sentences, tag, word_tag
 
 CN_DIGITS = "零〇一二两三四五六七八九"
@@ -70,7 +71,8 @@ TIME_WORDS = re.compile(
 )
 # The span a figure covers (一季度, 上半年, 全年, 前三个月): figures of different spans are different facts.
 PERIOD = re.compile(
-    r"第?([一二三四1-4])季度|Q([1-4])|(首季)|(上半年|下半年|全年)|[前首]([一二三四五六七八九十两\d]+)[个個]?月"
+    r"第?([一二三四1-4])季度|第([一二三四1-4])季|Q([1-4])|(首季)|(上半年|下半年|全年)"
+    r"|[前首]([一二三四五六七八九十两\d]+)[个個]?月"
 )
 # Clauses end at commas, semicolons and colons; "1,800" keeps its thousands separator.
 CLAUSE = re.compile(r"(?:[^，,；;：:。！？!?]|(?<=\d),(?=\d{3}))+")
@@ -82,6 +84,48 @@ TIME_FRAME_AFTER = ("前", "后", "来", "以来", "间", "里", "之前", "之�
 TIME_FRAME_BEFORE = ("未来", "过去", "最近", "这", "那", "头", "首", "此后")
 ATTRIBUTIVE_KINDS = frozenset(["duration", "length"])
 NAME_FLAGS = frozenset(["nr", "nrt", "nrfg", "nt", "nz"])
+QUOTED_NAME = re.compile(r"[“「『]([^”」』，,。；;！？!?、\s]{2,10})[”」』]")
+# Words right before a quoted name (品牌“一颗柠”) or right after it (“稳贷宝”小程序).
+NAME_INTRODUCERS = (
+    "品牌",
+    "企业",
+    "公司",
+    "平台",
+    "集团",
+    "产品",
+    "项目",
+    "系列",
+    "旗下",
+    "推出",
+    "发布",
+    "上线",
+    "App",
+    "APP",
+    "应用",
+    "车型",
+    "药",
+    "新药",
+    "基金",
+    "楼盘",
+    "银行",
+)
+NAME_FOLLOWERS = (
+    "App",
+    "APP",
+    "小程序",
+    "平台",
+    "品牌",
+    "系列",
+    "项目",
+    "公司",
+    "集团",
+    "大模型",
+    "模型",
+    "芯片",
+    "手机",
+    "车型",
+    "系统",
+)
 HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 # A product or model code: letters and digits with at least one digit (S7, E5, M6, P7i).
 CODE = re.compile(r"[A-Za-z]+\d[A-Za-z0-9]*")
@@ -489,13 +533,25 @@ def _names_in_scope(
     come from there (Chinese often leaves a sentence's subject unsaid: it is the previous one's)."""
     others = _content(_tagged(where.others, where.stems))
     names = _names(near) or _names(_content(_tagged(where.clause, where.stems)))
-    if names:
+    if names := tuple(dict.fromkeys((*names, *quoted_names(where.clause)))):
         return names, "clause", others
-    if names := _names(others):
+    if names := tuple(dict.fromkeys((*_names(others), *quoted_names(where.others)))):
         return names, "sentence", others
     previous = _content(_tagged(where.previous, where.stems))
-    names = _names(previous)
+    names = tuple(dict.fromkeys((*_names(previous), *quoted_names(where.previous))))
     return names, "previous" if names else "", others + previous
+
+
+def quoted_names(text: str) -> tuple[str, ...]:
+    """Brand and product names news sets in quotes (新茶饮品牌“一颗柠”, 「稅易通」): short quoted words
+    with no punctuation, right after a noun that introduces a name or right before one."""
+    found = []
+    for m in QUOTED_NAME.finditer(text):
+        inner = to_simplified(m.group(1))
+        after = text[m.end() : m.end() + 4]
+        if text[max(0, m.start() - 4) : m.start()].endswith(NAME_INTRODUCERS) or after.startswith(NAME_FOLLOWERS):
+            found.append(inner)
+    return tuple(found)
 
 
 def _display(measure: tuple[str, ...], counted: tuple[str, ...], verb: str, marker: str) -> str:
@@ -1033,14 +1089,14 @@ def periods_match(a: Claim, b: Claim) -> bool:
 
 
 def _period(text: str) -> str:
-    """The span a clause's figure covers, normalized (第一季度, Q1 and 首季 are 季度1), or ""."""
+    """The span a clause's figure covers, normalized (第一季度, 第一季, Q1 and 首季 are 季度1), or ""."""
     m = PERIOD.search(text)
     if m is None:
         return ""
-    quarter = m.group(1) or m.group(2) or ("1" if m.group(3) else "")
+    quarter = m.group(1) or m.group(2) or m.group(3) or ("1" if m.group(4) else "")
     if quarter:
         return f"季度{parse_numeral(quarter) or quarter}"
-    return m.group(4) or f"月{parse_numeral(m.group(5) or '') or m.group(5)}"
+    return m.group(5) or f"月{parse_numeral(m.group(6) or '') or m.group(6)}"
 
 
 def aspects_match(a: Claim, b: Claim) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare.claims import compare_claims, extract_claims, find_quantities, parse_numeral, values_agree
+from compare.claims import compare_claims, extract_claims, find_quantities, parse_numeral, quoted_names, values_agree
 from compare.model import Claim, ClaimComparison, Passage
 from compare.script import to_simplified
 
@@ -616,3 +616,23 @@ def test_event_dates_are_compared(a: str, b: str, kind: str) -> None:
 def test_event_dates_of_different_things_are_not_paired(a: str, b: str) -> None:
     claims, comparisons = _compare(("daily", a), ("post", b))
     assert not [c for c in comparisons if claims[int(c.claims[0][1:]) - 1].unit == "date"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param(
+            "新茶饮品牌“一颗柠”完成2亿元B轮融资。", "储能企业“蓝湾能源”已完成5亿元B轮融资。", id="quoted-brands"
+        ),
+        pytest.param(
+            "今年第一季全台住宅移轉棟數為7.8萬棟。", "第三季全台住宅移轉棟數為6.8萬棟。", id="quarters-without-du"
+        ),
+    ],
+)
+def test_figures_of_different_brands_or_quarters_are_not_paired(first: str, second: str) -> None:
+    assert _compare(("daily", first), ("post", second))[1] == []
+
+
+def test_quoted_names() -> None:
+    assert quoted_names("新茶饮品牌“一颗柠”完成融资，打开「穩貸寶」App") == ("一颗柠", "稳贷宝")
+    assert quoted_names("这就是所谓的“破坏式创新”") == ()  # a quoted term, not a name
