@@ -62,6 +62,7 @@ FUNCTION_TAGS = frozenset("rpcudmqfye")
 GLUE_CHARS = frozenset("是有会在就才也都又还很被把将让给得")
 OTHER_WEIGHT = 0.8
 LABEL_TERMS = 3
+NUMERIC_TERM = re.compile(r"[\d.,%％]+")
 # A discovered group whose passages mostly sit in one configured topic duplicates it.
 DUPLICATE_SHARE = 0.5
 
@@ -347,8 +348,8 @@ def align(
             if specs and inside / len(members) >= DUPLICATE_SHARE:
                 continue
             number += 1
-            label = " · ".join(terms[:LABEL_TERMS])
-            memberships.append((f"d{number}", label, tuple(terms), "discovered", members))
+            shown = label_terms(terms, [passages[i] for i in members])
+            memberships.append((f"d{number}", " · ".join(shown[:LABEL_TERMS]), tuple(shown), "discovered", members))
     topics = tuple(_topic(passages, source_ids, *m) for m in memberships)
     by_passage: dict[str, list[str]] = {}
     for topic in topics:
@@ -356,6 +357,22 @@ def align(
             by_passage.setdefault(pid, []).append(topic.id)
     updated = tuple(_with_topics(p, tuple(by_passage.get(p.id, ()))) for p in passages)
     return topics, updated
+
+
+def label_terms(terms: Sequence[str], members: Sequence[Passage]) -> list[str]:
+    """Terms as a label shows them: bare numbers dropped (1%, 1.8 name nothing), and Latin terms, which
+    tokens keep in lower case, in the form the passages write most (ibm -> IBM, openai -> OpenAI)."""
+    shown = []
+    for term in terms:
+        if NUMERIC_TERM.fullmatch(term):
+            continue
+        if term.isascii():
+            forms = Counter(
+                m.group() for p in members for m in re.finditer(re.escape(term), p.text_simplified, re.IGNORECASE)
+            )
+            term = max(forms, key=lambda f: (forms[f], f)) if forms else term
+        shown.append(term)
+    return shown
 
 
 def _with_topics(passage: Passage, topics: tuple[str, ...]) -> Passage:

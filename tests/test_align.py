@@ -11,7 +11,7 @@ from functools import cache
 
 import pytest
 
-from compare.align import align, coverage_matrix
+from compare.align import align, coverage_matrix, label_terms
 from compare.clean import clean_document
 from compare.model import BuildOptions, Passage, RawDocument, Topic, TopicSpec
 from compare.segment import segment_documents
@@ -295,3 +295,11 @@ def test_shared_telling_terms_are_uncommon_nouns_and_names_of_two_sources() -> N
     assert shared_telling_terms([a, b, c]) == ["王坚", "甲骨文"]
     assert shared_telling_terms([a, c]) == []  # one source only
     assert shared_telling_terms([a, b], frozenset({"王坚"})) == ["甲骨文"]  # the corpus's ubiquitous terms tie nothing
+
+
+def test_label_terms_restore_case_and_drop_bare_numbers() -> None:
+    members = [
+        Passage("a:p0", "a", 0, "", "阿里最后一台IBM小型机下线，Oracle数据库下线。"),
+        Passage("b:p0", "b", 0, "", "去IOE：IBM、Oracle和EMC。"),
+    ]
+    assert label_terms(["ibm", "1.8", "oracle", "3.6%", "小型机", "emc"], members) == ["IBM", "Oracle", "小型机", "EMC"]
