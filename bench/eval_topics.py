@@ -3,10 +3,11 @@
 Usage: .venv/bin/python bench/eval_topics.py [CORPUS_DIR ...]
        (default: seeds and every corpus under bench/corpora/)
 
-The reference topics are the corpus's truth.json if it has one ({"topics": {id: {file stem: [paragraph
-numbers]}}}, paragraphs counted after the title line), else its topics.toml as the configured aligner
-applies it. For each reference topic it prints the discovered topic whose passages overlap it most
-(Jaccard over passage ids) and the sources each holds. Figures to improve, not a test.
+The reference topics are the corpus's truth.json if it has one, or bench/truth/<corpus name>.json
+({"topics": {id: {file stem: [paragraph numbers after the title line, or the first characters of the
+passages' text]}}}), else its topics.toml as the configured aligner applies it. For each reference
+topic it prints the discovered topic whose passages overlap it most (Jaccard over passage ids) and
+the sources each holds. Figures to improve, not a test.
 """
 
 from __future__ import annotations
@@ -25,18 +26,29 @@ from compare.segment import corpus_terms, segment_documents
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def truth_topics(folder: Path, passages: list[Passage]) -> dict[str, set[str]]:
-    """Reference topics from truth.json, mapped onto passage ids by the paragraphs' text."""
-    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))["topics"]
+def truth_file(folder: Path) -> Path | None:
+    """The corpus's reference topics, kept beside it or (for corpora copied unchanged) under bench/truth."""
+    for path in (folder / "truth.json", ROOT / "bench" / "truth" / f"{folder.name}.json"):
+        if path.is_file():
+            return path
+    return None
+
+
+def truth_topics(folder: Path, path: Path, passages: list[Passage]) -> dict[str, set[str]]:
+    """Reference topics from a truth file, mapped onto passage ids by the passages' text."""
+    truth = json.loads(path.read_text(encoding="utf-8"))["topics"]
     topics: dict[str, set[str]] = {}
     for topic, by_file in truth.items():
         wanted: set[str] = set()
-        for stem, numbers in by_file.items():
+        for stem, entries in by_file.items():
             lines = [ln.strip() for ln in (folder / f"{stem}.txt").read_text(encoding="utf-8").splitlines()]
             paragraphs = [ln for ln in lines if ln][1:]
-            for n in numbers:
-                probe = paragraphs[n][:12]
-                wanted |= {p.id for p in passages if p.source == stem and probe in p.text}
+            for entry in entries:
+                probe = entry if isinstance(entry, str) else paragraphs[entry][:12]
+                found = {p.id for p in passages if p.source == stem and probe in p.text}
+                if not found:
+                    raise SystemExit(f"{path}: no passage of {stem} holds {probe!r}")
+                wanted |= found
         topics[topic] = wanted
     return topics
 
@@ -56,8 +68,9 @@ def evaluate(folder: Path) -> tuple[list[Match], int]:
     docs = clean_corpus(read_corpus(folder).documents)
     passages = list(segment_documents(docs, terms=corpus_terms(docs)))
     source_ids = [d.id for d in docs]
-    if (folder / "truth.json").is_file():
-        reference = truth_topics(folder, passages)
+    truth = truth_file(folder)
+    if truth is not None:
+        reference = truth_topics(folder, truth, passages)
     else:
         configured, _ = align(passages, read_topics(folder / "topics.toml"), source_ids, BuildOptions(discover=False))
         reference = {t.id: set(t.passages) for t in configured}

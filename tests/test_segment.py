@@ -7,6 +7,7 @@ import pytest
 
 from compare.clean import clean_document
 from compare.model import RawDocument
+from compare.resources import read_text
 from compare.script import to_traditional
 from compare.segment import (
     content_tokens,
@@ -31,6 +32,18 @@ def test_tokenize_keeps_user_dictionary_terms_whole(term: str) -> None:
 @pytest.mark.parametrize("term", USER_TERMS)
 def test_tag_keeps_user_dictionary_terms_whole(term: str) -> None:
     assert term in [word for word, _ in tag(USER_TERM_SENTENCE)]
+
+
+def user_words() -> list[str]:
+    """Every word of the packaged user dictionary."""
+    text = read_text("userdict.txt")
+    return [line.split()[0] for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("word", user_words())
+def test_every_user_word_stays_whole_between_quotes(word: str) -> None:
+    """Regression: a user word whose frequency loses to its characters' (飞天 cut 飞 / 天) is tuned up."""
+    assert word in tokenize(f"他们研发出“{word}”系统")
 
 
 @pytest.fixture(scope="module")
