@@ -4,15 +4,19 @@ Configured topics match passages by keywords and patterns (on the Simplified tex
 script matches). Discovered topics come from passage vectors: TF-IDF of jieba content tokens plus
 concept features (interchangeable words, from a data file), weighted by part of speech (names count
 most). Each passage keeps its top-k most similar passages of *other* sources above a threshold;
-these edges are merged strongest first with average linkage, and groups that span two or more
-sources and share a telling term (or are strongly cohesive) become topics, labelled by the terms
-they share and their most distinctive ones.
+these edges are merged strongest first with average linkage; a passage then also joins any other
+group it is nearly as close to as the group's own passages are to each other, if it names one of the
+group's telling terms (a passage may cover two topics). Groups that span two or more sources and
+share a telling term (or are strongly cohesive) become topics, labelled by the terms they share and
+their most distinctive ones.
 
 Complexity: similarities are computed as sparse row blocks, so only passage pairs that share a term
 are ever scored; terms in more than half the passages, or in more than MAX_TERM_PASSAGES of a large
 corpus, are dropped, so a passage with L terms meets at most L·MAX_TERM_PASSAGES others: O(n·L) in
 all. Each passage keeps k edges, so merging sees O(n·k) edges, each checked against the two groups'
-members. Memory is O(n·k) plus one block of rows; nothing is n×n. `bench/align_scale.py` measures it.
+members. Widening scores each of the g groups against at most MAX_JOIN_CANDIDATES passages that
+name its telling terms: O(g), and g < n. Memory is O(n·k) plus one block of rows; nothing is n×n.
+`bench/align_scale.py` measures it.
 """
 
 from __future__ import annotations
@@ -56,6 +60,10 @@ MIN_COMMON_COUNT = 3
 # more similar than a topic must be.
 STRONG_COHESION = 1.5
 CONCEPT_WEIGHT = 1.0
+# A passage also joins a group it was not merged into when it is this close to the group's cohesion.
+JOIN_SHARE = 0.85
+# Per group, only the passages naming most of its telling terms are tried (bounds the work per group).
+MAX_JOIN_CANDIDATES = 100
 # Single characters with these jieba tags (pronoun, preposition, conjunction, particle, adverb, numeral,
 # measure word, locative, modal, interjection), or these verbs, do not begin or end a name.
 FUNCTION_TAGS = frozenset("rpcudmqfye")
@@ -289,7 +297,9 @@ def discovered_groups(passages: Sequence[Passage], options: BuildOptions) -> lis
     common = frozenset(t for t, n in df.items() if n > max(MIN_COMMON_COUNT, MAX_TELLING_SHARE * len(chosen)))
     labeller = Labeller.of(vectors, vocabulary)
     groups = []
-    for group in average_link_groups(space, edges, options.topic_cohesion):
+    for group in widened_groups(
+        space, chosen, average_link_groups(space, edges, options.topic_cohesion), options, common
+    ):
         shared = shared_telling_terms([chosen[i] for i in group], common)
         cohesion = space.mean_cross_similarity(group, group)
         cohesive = cohesion >= STRONG_COHESION * options.topic_cohesion
@@ -297,6 +307,43 @@ def discovered_groups(passages: Sequence[Passage], options: BuildOptions) -> lis
             distinct = labeller.distinctive_terms(vectors, group, LABEL_TERMS + 3)
             groups.append(([usable[i] for i in group], [*shared, *(t for t in distinct if t not in shared)]))
     return groups
+
+
+def widened_groups(
+    space: PassageSpace,
+    passages: Sequence[Passage],
+    groups: Sequence[list[int]],
+    options: BuildOptions,
+    common: frozenset[str],
+) -> list[list[int]]:
+    """Groups with the passages that also belong to them: merging puts each passage in one group, but a
+    passage may cover two topics (how a problem arose, then who solved it). A passage joins a group
+    outside its own when its mean cross-source similarity to the group's passages reaches JOIN_SHARE of
+    `topic_cohesion` and it names one of the telling terms that tie the group's sources together.
+
+    Cost: each group is scored against at most MAX_JOIN_CANDIDATES passages, those naming most of its
+    telling terms, in one sparse product.
+    """
+    holders: dict[str, list[int]] = {}
+    for j, passage in enumerate(passages):
+        for token in set(passage.tokens):
+            holders.setdefault(token, []).append(j)
+    widened = []
+    for group in groups:
+        members = set(group)
+        core = shared_telling_terms([passages[i] for i in group], common)
+        named = Counter(j for t in core for j in holders.get(t, ()) if j not in members)
+        candidates = sorted(named, key=lambda j: (-named[j], j))[:MAX_JOIN_CANDIDATES]
+        if not candidates:
+            widened.append(group)
+            continue
+        sims = space.blend((space.vectors[candidates] @ space.vectors[group].T).toarray(), candidates, group)
+        cross = space.owner[candidates][:, None] != space.owner[group][None, :]
+        mean = np.where(cross, sims, 0.0).sum(axis=1) / np.maximum(cross.sum(axis=1), 1)
+        bar = JOIN_SHARE * options.topic_cohesion
+        joining = [j for j, m, c in zip(candidates, mean, cross.any(axis=1), strict=True) if c and m >= bar]
+        widened.append(sorted(group + joining))
+    return widened
 
 
 def shared_telling_terms(group: Sequence[Passage], common: frozenset[str] = frozenset()) -> list[str]:

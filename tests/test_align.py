@@ -303,3 +303,23 @@ def test_label_terms_restore_case_and_drop_bare_numbers() -> None:
         Passage("b:p0", "b", 0, "", "去IOE：IBM、Oracle和EMC。"),
     ]
     assert label_terms(["ibm", "1.8", "oracle", "3.6%", "小型机", "emc"], members) == ["IBM", "Oracle", "小型机", "EMC"]
+
+
+def test_a_passage_covering_two_topics_also_joins_the_group_it_was_not_merged_into() -> None:
+    from compare.align import PassageSpace, passage_vectors, widened_groups
+
+    passages = [
+        Passage("a:p0", "a", 0, "", "", tokens=("青石水库", "泄洪", "水位", "汛限", "下游", "预警")),
+        Passage("b:p0", "b", 0, "", "", tokens=("青石水库", "泄洪", "水位", "汛限", "村民", "转移")),
+        # Covers the dam release, then the subway: close enough to the dam group to join it too.
+        Passage("c:p0", "c", 0, "", "", tokens=("青石水库", "泄洪", "水位", "地铁", "停运", "车站")),
+        # Names the dam, but is about something else: it stays out.
+        Passage("c:p1", "c", 1, "", "", tokens=("青石水库", "钓鱼", "周末", "游客", "烧烤", "风景")),
+    ]
+    vectors, _ = passage_vectors(passages)
+    space = PassageSpace.of(vectors, [p.source for p in passages])
+    assert widened_groups(space, passages, [[0, 1]], DEFAULTS, frozenset()) == [[0, 1, 2]]
+    # Without a telling term in common with the group, similarity alone does not let a passage in.
+    assert widened_groups(space, passages, [[0, 1]], DEFAULTS, frozenset({"青石水库", "泄洪", "水位", "汛限"})) == [
+        [0, 1]
+    ]
