@@ -13,8 +13,8 @@ import click
 
 from compare import __version__
 from compare.errors import CompareError
-from compare.ingest import read_corpus, read_topics
-from compare.model import BuildOptions, Comparison, TopicSpec
+from compare.ingest import WORDS_FILE, read_corpus, read_topics, read_words
+from compare.model import BuildOptions, Comparison, TopicSpec, UserWord
 from compare.pipeline import STAGES, Progress, analyze
 from compare.report.export import comparison_to_json
 from compare.report.render import check_cjk_font, json_bytes, render_html, render_pdf, write_atomic
@@ -54,6 +54,14 @@ def resolve_topics(corpus_dir: Path, topics_file: Path | None) -> tuple[Path | N
     if topics_file is None and not path.is_file():
         return None, ()
     return path, read_topics(path)
+
+
+def resolve_words(corpus_dir: Path, words_file: Path | None) -> tuple[Path | None, tuple[UserWord, ...]]:
+    """The words file to use (given, or words.toml in the corpus folder) and its words."""
+    path = words_file or (corpus_dir / WORDS_FILE)
+    if words_file is None and not path.is_file():
+        return None, ()
+    return path, read_words(path)
 
 
 @contextmanager
@@ -110,16 +118,29 @@ def main() -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="TOML file of topics to compare (default: topics.toml in CORPUS_DIR, if present).",
 )
+@click.option(
+    "--words",
+    "words_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="TOML file of names and terms jieba should keep whole (default: words.toml in CORPUS_DIR, if present).",
+)
 @click.option("--no-discover", is_flag=True, help="Only use configured topics; do not discover shared topics.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display (it is also off when stderr is not a terminal).")
 def build(
-    corpus_dir: Path, out_dir: Path | None, formats: str, topics_file: Path | None, no_discover: bool, quiet: bool
+    corpus_dir: Path,
+    out_dir: Path | None,
+    formats: str,
+    topics_file: Path | None,
+    words_file: Path | None,
+    no_discover: bool,
+    quiet: bool,
 ) -> None:
     """Build report.pdf, report.html and report.json for a folder of articles.
 
     CORPUS_DIR holds the articles (default: seeds): one per .txt, .md or .html/.htm file, or one per
     line of a .jsonl file ({"title", "text", "outlet", "date", "url"}). An optional sources.toml there
-    gives each file's title, outlet, author, date and url. Other files are skipped with a notice.
+    gives each file's title, outlet, author, date and url; an optional words.toml lists names and
+    terms for jieba to keep whole. Other files are skipped with a notice.
     The input files are never modified.
 
     Example:
@@ -135,7 +156,14 @@ def build(
             check_cjk_font()
         corpus = read_corpus(corpus_dir)
         topics_path, topics = resolve_topics(corpus_dir, topics_file)
-        options = BuildOptions(formats=wanted, topics_file=topics_path, discover=not no_discover)
+        words_path, words = resolve_words(corpus_dir, words_file)
+        options = BuildOptions(
+            formats=wanted,
+            topics_file=topics_path,
+            words_file=words_path,
+            user_words=words,
+            discover=not no_discover,
+        )
         for note in corpus.skipped:
             click.echo(note, err=True)
         built_at = build_date()

@@ -17,7 +17,8 @@ from charset_normalizer import from_bytes
 from markdown_it import MarkdownIt
 
 from compare.errors import CompareError
-from compare.model import RawDocument, SourceMeta, TopicSpec
+from compare.model import RawDocument, SourceMeta, TopicSpec, UserWord
+from compare.script import to_simplified
 
 FORMATS = {
     ".txt": "text",
@@ -29,7 +30,10 @@ FORMATS = {
 }
 # Configuration files a corpus folder may hold beside its articles.
 SIDECAR = "sources.toml"
-CONFIG_FILES = frozenset({SIDECAR, "topics.toml"})
+WORDS_FILE = "words.toml"
+CONFIG_FILES = frozenset({SIDECAR, "topics.toml", WORDS_FILE})
+# words.toml lists words by kind; each kind is a jieba part-of-speech tag.
+WORD_KINDS = {"people": "nr", "places": "ns", "organizations": "nt", "products": "nz", "terms": "nz"}
 # A UTF-8 file with at most this share of broken bytes is read as UTF-8 (bad bytes become U+FFFD).
 MAX_BROKEN_UTF8 = 0.01
 META_FIELDS = ("title", "outlet", "author", "date", "url")
@@ -288,3 +292,35 @@ def _topic_spec(path: Path, number: int, entry: object) -> TopicSpec:
         patterns=lists["patterns"],
         min_hits=min_hits,
     )
+
+
+def read_words(path: Path) -> tuple[UserWord, ...]:
+    """Read the user's words for jieba: lists of strings under people, places, organizations, products
+    and terms (either script; kept in Simplified, the script analysis tokenizes).
+
+    Args:
+        path: the words file.
+
+    Returns:
+        The words in file order, each once (the first kind that lists it wins).
+    """
+    if not path.exists():
+        raise CompareError(f"words file {path} does not exist: check the --words path")
+    data = _read_user_toml(path, f"words file {path}")
+    kinds = ", ".join(WORD_KINDS)
+    unknown = sorted(set(data) - set(WORD_KINDS))
+    if unknown:
+        raise CompareError(f"words file {path}: unknown key {unknown[0]!r}; use lists named {kinds}")
+    words: dict[str, UserWord] = {}
+    for kind, tag in WORD_KINDS.items():
+        value = data.get(kind, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise CompareError(f"words file {path}: '{kind}' must be a list of strings")
+        for raw in value:
+            word = to_simplified(raw.strip())
+            if not word or any(ch.isspace() for ch in word):
+                raise CompareError(f"words file {path}: {raw!r} in '{kind}' must be one word without spaces")
+            words.setdefault(word, UserWord(word, tag))
+    if not words:
+        raise CompareError(f"words file {path}: no words found; list them under {kinds}")
+    return tuple(words.values())

@@ -9,12 +9,27 @@ Script = str  # "simplified" or "traditional"
 
 
 @dataclass(frozen=True)
+class UserWord:
+    """A word the user wants jieba to keep whole (a name, product or term of their story).
+
+    Attributes:
+        word: the word, in Simplified script (analysis tokenizes Simplified text).
+        tag: jieba part-of-speech tag: nr person, ns place, nt organisation, nz product or term.
+    """
+
+    word: str
+    tag: str
+
+
+@dataclass(frozen=True)
 class BuildOptions:
     """Options of one build, passed through the stages instead of globals.
 
     Attributes:
         formats: output formats to write, a subset of {"pdf", "html", "json"}.
         topics_file: TOML file of configured topics, or None.
+        words_file: TOML file of the user's own words for jieba, or None.
+        user_words: those words, each with its part-of-speech tag.
         discover: whether to discover topics shared by sources in addition to configured ones.
         similarity_threshold: cosine similarity above which two passages of different sources are linked.
         topic_cohesion: mean cross-source similarity a discovered topic's passages must keep as it grows.
@@ -25,6 +40,8 @@ class BuildOptions:
 
     formats: tuple[str, ...] = ("pdf", "html", "json")
     topics_file: Path | None = None
+    words_file: Path | None = None
+    user_words: tuple[UserWord, ...] = ()
     discover: bool = True
     similarity_threshold: float = 0.15
     topic_cohesion: float = 0.17

@@ -9,7 +9,7 @@ from compare.claims import compare_claims, extract_claims
 from compare.clean import clean_corpus
 from compare.ingest import Corpus
 from compare.model import BuildOptions, Comparison, SourceSummary, TopicSpec
-from compare.segment import corpus_terms, segment_documents
+from compare.segment import corpus_terms, segment_documents, user_words
 from compare.tone import aggregate, interval, score_passages
 
 STAGES = ("clean", "segment", "align", "tone", "claims")
@@ -37,26 +37,29 @@ def analyze(
         The comparison the report is built from.
     """
     report = progress or (lambda stage: None)
-    # 1. Clean: pinyin, broken characters, chrome, repeated blocks; Simplified form for analysis.
-    report("clean")
-    docs = clean_corpus(corpus.documents, max_heading_chars=options.max_heading_chars)
-    # 2. Segment: paragraphs into passages with jieba content tokens.
-    report("segment")
-    terms = corpus_terms(docs)
-    passages = segment_documents(docs, terms=terms)
-    # 3. Align: configured and discovered topics across sources.
-    report("align")
-    source_ids = [d.id for d in docs]
-    topic_list, passages = align(passages, topics, source_ids, options)
-    coverage = coverage_matrix(passages, topic_list, source_ids)
-    # 4. Tone: passage scores, then each source's length-weighted score.
-    report("tone")
-    passages = score_passages(passages)
-    by_source = {d.id: [p for p in passages if p.source == d.id] for d in docs}
-    sources = tuple(SourceSummary(d, aggregate(by_source[d.id]), interval(by_source[d.id])) for d in docs)
-    # 5. Claims: quantities per passage, compared across sources.
-    report("claims")
-    claims = extract_claims(passages)
+    # The user's words (words.toml) hold for every stage that segments text.
+    with user_words(options.user_words):
+        # 1. Clean: pinyin, broken characters, chrome, repeated blocks; Simplified form for analysis.
+        report("clean")
+        docs = clean_corpus(corpus.documents, max_heading_chars=options.max_heading_chars)
+        # 2. Segment: paragraphs into passages with jieba content tokens.
+        report("segment")
+        terms = corpus_terms(docs)
+        passages = segment_documents(docs, terms=terms)
+        # 3. Align: configured and discovered topics across sources.
+        report("align")
+        source_ids = [d.id for d in docs]
+        topic_list, passages = align(passages, topics, source_ids, options)
+        coverage = coverage_matrix(passages, topic_list, source_ids)
+        # 4. Tone: passage scores, then each source's length-weighted score.
+        report("tone")
+        passages = score_passages(passages)
+        by_source = {d.id: [p for p in passages if p.source == d.id] for d in docs}
+        sources = tuple(SourceSummary(d, aggregate(by_source[d.id]), interval(by_source[d.id])) for d in docs)
+        # 5. Claims: quantities per passage, compared across sources.
+        report("claims")
+        claims = extract_claims(passages)
+        comparisons = compare_claims(claims)
     return Comparison(
         corpus_name=corpus.name,
         files=tuple(d.file for d in corpus.documents),
@@ -68,6 +71,6 @@ def analyze(
         coverage=coverage,
         terms=tuple(sorted(terms)),
         claims=claims,
-        comparisons=compare_claims(claims),
+        comparisons=comparisons,
         skipped=corpus.skipped,
     )

@@ -12,14 +12,15 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 
 import jieba
 import jieba.posseg
 
-from compare.model import CleanDocument, Paragraph, Passage
+from compare.model import CleanDocument, Paragraph, Passage, UserWord
 from compare.resources import read_text
 
 # A sentence: text up to a run of sentence ends, with any closing quotes or brackets after it.
@@ -34,9 +35,34 @@ TERM_COHESION = 0.5
 TOKEN_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
-@lru_cache(maxsize=1)
+# The user's own words (words.toml) in force for the build now running; see `user_words`.
+_active_words: tuple[UserWord, ...] = ()
+
+
+@contextmanager
+def user_words(words: Sequence[UserWord]) -> Iterator[None]:
+    """Tokenize with the user's words added to the packaged dictionary, within the block.
+
+    Every segmenting function of this module (and so every stage) sees the same dictionary; outside
+    the block the packaged one is back. Each distinct word list gets its own jieba instance (cached),
+    so builds with and without extra words never mix.
+    """
+    global _active_words
+    previous, _active_words = _active_words, tuple(words)
+    try:
+        yield
+    finally:
+        _active_words = previous
+
+
 def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
-    """The shared part-of-speech tokenizer, with the packaged user dictionary loaded.
+    """The part-of-speech tokenizer for the words now in force."""
+    return _tokenizer_with(_active_words)
+
+
+@lru_cache(maxsize=2)
+def _tokenizer_with(extra: tuple[UserWord, ...]) -> jieba.posseg.POSTokenizer:
+    """A part-of-speech tokenizer with the packaged user dictionary and `extra` words loaded.
 
     The dictionary is loaded through the POS tokenizer so that its words get their tags too
     (loading it into the plain tokenizer alone leaves user words untagged).
@@ -47,11 +73,18 @@ def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
     with resources.as_file(userdict) as path:
         pos.load_userdict(str(path))
     pos.makesure_userdict_loaded()  # moves the user words' tags into the tag table now, not at first cut
+    words = [
+        line.split()[0]
+        for line in userdict.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    for user_word in extra:
+        pos.tokenizer.add_word(user_word.word, tag=user_word.tag)
+        pos.word_tag_tab[user_word.word] = user_word.tag
     # A user word's frequency may still lose to its characters' (飞天 at 5 is cut 飞 / 天): raise each
     # to what jieba's own suggest_freq says keeps it whole (the documented fix; only ever raises).
-    for line in userdict.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            pos.tokenizer.suggest_freq(line.split()[0], tune=True)
+    for word in [*words, *(w.word for w in extra)]:
+        pos.tokenizer.suggest_freq(word, tune=True)
     return pos
 
 

@@ -39,7 +39,7 @@ def test_every_command_has_help_with_an_example(args: list[str]) -> None:
 
 def test_build_help_explains_every_option() -> None:
     _, out = invoke("build", "--help")
-    for option in ("--out", "--format", "--topics", "--no-discover", "--quiet", "CORPUS_DIR"):
+    for option in ("--out", "--format", "--topics", "--words", "--no-discover", "--quiet", "CORPUS_DIR"):
         assert option in out
 
 
@@ -119,3 +119,21 @@ def test_bad_source_date_epoch(corpus: Path, tmp_path: Path) -> None:
         env={"SOURCE_DATE_EPOCH": "soon"},
     )
     assert result.exit_code != 0 and "SOURCE_DATE_EPOCH" in result.output
+
+
+def test_words_file_in_the_corpus_folder_is_used_not_read_as_an_article(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "words.toml").write_text('organizations = ["阿里雲"]\n', encoding="utf-8")
+    out = tmp_path / "out"
+    code, text = invoke("build", str(corpus), "--out", str(out), "--format", "json", "-q")
+    assert code == 0, text
+    assert "words.toml" not in text  # not skipped with a notice
+    options = json.loads((out / "report.json").read_text(encoding="utf-8"))["corpus"]["options"]
+    assert options["words_file"] == "words.toml" and options["user_words"] == ["阿里云"]
+
+
+def test_malformed_words_file_is_a_one_line_error(corpus: Path, tmp_path: Path) -> None:
+    words = tmp_path / "mine.toml"
+    words.write_text('names = ["柯文远"]\n', encoding="utf-8")
+    code, out = invoke("build", str(corpus), "--words", str(words), "--format", "json")
+    assert code != 0 and "unknown key 'names'" in out and str(words) in out
+    assert "Traceback" not in out

@@ -267,3 +267,51 @@ def test_read_topics_not_utf8(tmp_path: Path) -> None:
     path.write_bytes('[[topic]]\nid = "fare"\nlabel = "票价"\nkeywords = ["票价"]\n'.encode("gb18030"))
     with pytest.raises(CompareError, match="not UTF-8"):
         read_topics(path)
+
+
+def _words_file(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "words.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_read_words_tags_each_kind_and_keeps_simplified(tmp_path: Path) -> None:
+    from compare.ingest import read_words
+    from compare.model import UserWord
+
+    path = _words_file(
+        tmp_path, 'people = ["柯文遠"]\norganizations = ["宁川电池"]\nproducts = ["扶摇"]\nterms = ["扶摇", "快充"]\n'
+    )
+    assert read_words(path) == (
+        UserWord("柯文远", "nr"),
+        UserWord("宁川电池", "nt"),
+        UserWord("扶摇", "nz"),
+        UserWord("快充", "nz"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('names = ["柯文远"]\n', r"unknown key 'names'"),
+        ('people = "柯文远"\n', r"'people' must be a list of strings"),
+        ("people = [3]\n", r"'people' must be a list of strings"),
+        ('people = ["柯 文远"]\n', r"must be one word without spaces"),
+        ('people = [""]\n', r"must be one word without spaces"),
+        ("people = []\n", r"no words found"),
+        ('people = "柯文远\nterms = ["快充"]\n', r"line 1.*TOML syntax"),
+    ],
+    ids=["unknown-kind", "not-a-list", "not-strings", "space", "empty-word", "no-words", "bad-toml"],
+)
+def test_read_words_rejects_bad_files(tmp_path: Path, text: str, message: str) -> None:
+    from compare.ingest import read_words
+
+    with pytest.raises(CompareError, match=message):
+        read_words(_words_file(tmp_path, text))
+
+
+def test_read_words_missing_file(tmp_path: Path) -> None:
+    from compare.ingest import read_words
+
+    with pytest.raises(CompareError, match="--words"):
+        read_words(tmp_path / "nowhere.toml")

@@ -8,7 +8,7 @@ import pytest
 from compare.clean import clean_document
 from compare.model import RawDocument
 from compare.resources import read_text
-from compare.script import to_traditional
+from compare.script import to_simplified, to_traditional
 from compare.segment import (
     content_tokens,
     segment_documents,
@@ -208,3 +208,20 @@ def test_corpus_terms_are_compound_nouns_two_sources_use() -> None:
     assert not corpus_terms(docs[:1])  # one source alone does not make a term
     assert merge_terms(["头部", "企业", "很多"], frozenset({"头部企业"})) == ["头部企业", "很多"]
     assert merge_terms(["头部", "企业"], frozenset()) == ["头部", "企业"]
+
+
+WORDS_SENTENCE = "寧川電池的負責人柯文遠表示，明年將擴產。"
+
+
+def test_user_words_are_kept_whole_and_tagged_only_within_the_block() -> None:
+    from compare.model import UserWord
+    from compare.segment import user_words, word_tag
+
+    text = to_simplified(WORDS_SENTENCE)
+    before = tokenize(text)
+    assert "宁川电池" not in before and "柯文远" not in before  # plain jieba splits both
+    with user_words([UserWord("宁川电池", "nt"), UserWord("柯文远", "nr")]):
+        assert {"宁川电池", "柯文远"} <= set(tokenize(text))
+        assert ("柯文远", "nr") in tag(text)
+        assert word_tag("宁川电池") == "nt"
+    assert tokenize(text) == before and word_tag("宁川电池") is None

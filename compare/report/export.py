@@ -64,6 +64,8 @@ def comparison_to_json(comparison: Comparison, *, built_at: str) -> dict[str, An
             "terms": list(comparison.terms),
             "options": {
                 "topics_file": opts.topics_file.name if opts.topics_file else None,
+                "words_file": opts.words_file.name if opts.words_file else None,
+                "user_words": [w.word for w in opts.user_words],
                 "discover": opts.discover,
                 "similarity_threshold": opts.similarity_threshold,
                 "topic_cohesion": opts.topic_cohesion,
