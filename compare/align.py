@@ -36,7 +36,7 @@ from sklearn.preprocessing import normalize
 from compare.model import BuildOptions, Passage, SourceCoverage, Topic, TopicCoverage, TopicSpec
 from compare.resources import load_toml
 from compare.script import to_simplified
-from compare.segment import background_specificity, word_tag
+from compare.segment import background_specificity, tag, tokenize, word_tag
 
 CHUNK_ROWS = 256
 # Blended similarity = LEXICAL_SHARE x word-overlap cosine + the rest x latent (LSA) cosine.
@@ -70,6 +70,14 @@ FUNCTION_TAGS = frozenset("rpcudmqfye")
 GLUE_CHARS = frozenset("是有会在就才也都又还很被把将让给得")
 OTHER_WEIGHT = 0.8
 LABEL_TERMS = 3
+# A bracketed gloss: a Latin name, or a short Chinese one, right after a word; and how much text before
+# it is tagged to find that word and the one before it.
+GLOSS = re.compile(r"[(（]\s*([A-Za-z][A-Za-z0-9 .&-]{0,30}|[\u4e00-\u9fff]{2,12})\s*[)）]")
+GLOSS_CONTEXT = 12
+# Tags of a word that makes the next one part of a longer name (超级 b, 宁德 nr, 通用 v, 大 a); a place
+# may qualify a name (美国 / 甲骨文(Oracle)).
+MODIFIER_TAGS = frozenset({"a", "an", "b", "v", "vn", "n", "nr", "nrt", "nz", "j", "l", "i"})
+LATIN_RUN = re.compile(r"[A-Za-z]{2,}")
 NUMERIC_TERM = re.compile(r"[\d.,%％]+")
 # A discovered group whose passages mostly sit in one configured topic duplicates it.
 DUPLICATE_SHARE = 0.5
@@ -123,10 +131,49 @@ def concepts() -> dict[str, str]:
     return {word.lower(): f"〔{name}〕" for name, words in groups.items() for word in words}
 
 
-def passage_features(passage: Passage) -> list[str]:
-    """A passage's content tokens plus the concepts they express (投入 and 资本开支 both add 〔investment〕)."""
-    table = concepts()
-    return [*passage.tokens, *(table[t] for t in passage.tokens if t in table)]
+def passage_features(passage: Passage, aliases: dict[str, str] | None = None) -> list[str]:
+    """A passage's content tokens plus the concepts they express (投入 and 资本开支 both add 〔investment〕),
+    the names the corpus gives them in another script (甲骨文 and oracle both add 〔甲骨文=oracle〕), and
+    the Latin names inside mixed words (去IOE adds ioe)."""
+    table = {**concepts(), **(aliases or {})}
+    # A Latin name inside a mixed word (去IOE) is the name too.
+    latin = [m.lower() for t in passage.tokens if not t.isascii() for m in LATIN_RUN.findall(t)]
+    return [*passage.tokens, *latin, *(table[t] for t in passage.tokens if t in table)]
+
+
+def corpus_aliases(passages: Sequence[Passage]) -> dict[str, str]:
+    """Names the corpus itself glosses in brackets, Chinese with Latin (甲骨文(Oracle)) or Latin with
+    Chinese (IMF（国际货币基金组织）): token -> a feature both forms share.
+
+    The Chinese side must be one word, and a telling one (a name, or uncommon in general Chinese), and
+    not the tail of a longer name: after a modifier (超级人工智能(ASI)) or cut from a name jieba does not
+    know (宁德 / 时代(CATL)) it is skipped rather than tie a common word to the name.
+    """
+    aliases: dict[str, str] = {}
+    for passage in passages:
+        text = passage.text_simplified
+        for match in GLOSS.finditer(text):
+            before = tag(text[max(0, match.start() - GLOSS_CONTEXT) : match.start()])
+            if not before:
+                continue
+            word, inner = before[-1][0], match.group(1).strip()
+            if inner.isascii() and not word.isascii():
+                chinese, latin, previous = word, inner.lower(), before[-2][1] if len(before) > 1 else "x"
+            elif word.isascii() and tokenize(inner) == [inner]:
+                chinese, latin, previous = inner, word.lower(), "x"
+            else:
+                continue
+            if previous in MODIFIER_TAGS or not telling_word(chinese):
+                continue
+            feature = f"〔{chinese}={latin}〕"
+            aliases.setdefault(chinese, feature)
+            aliases.setdefault(latin, feature)
+    return aliases
+
+
+def telling_word(word: str) -> bool:
+    """A noun or name uncommon in general Chinese: one that can tie passages to one story."""
+    return term_weight(word) >= 1.0 and background_specificity(word) >= TELLING_SPECIFICITY
 
 
 def _max_document_frequency(n: int) -> float | int:
@@ -138,11 +185,11 @@ def _max_document_frequency(n: int) -> float | int:
     return 0.5 if n <= 2 * MAX_TERM_PASSAGES else MAX_TERM_PASSAGES
 
 
-def passage_vectors(passages: Sequence[Passage]) -> tuple[csr_matrix, list[str]]:
+def passage_vectors(passages: Sequence[Passage], aliases: dict[str, str] | None = None) -> tuple[csr_matrix, list[str]]:
     """L2-normalised TF-IDF vectors of passages' content tokens and concepts, weighted by `term_weight`."""
     max_df = _max_document_frequency(len(passages))
     vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, max_df=max_df, norm=None)
-    tfidf = vectorizer.fit_transform([passage_features(p) for p in passages])
+    tfidf = vectorizer.fit_transform([passage_features(p, aliases) for p in passages])
     vocabulary = list(vectorizer.get_feature_names_out())
     weighted = tfidf @ diags([term_weight(t) for t in vocabulary])
     return csr_matrix(normalize(weighted)), vocabulary
@@ -288,7 +335,7 @@ def discovered_groups(passages: Sequence[Passage], options: BuildOptions) -> lis
     if len({passages[i].source for i in usable}) < 2:
         return []
     chosen = [passages[i] for i in usable]
-    vectors, vocabulary = passage_vectors(chosen)
+    vectors, vocabulary = passage_vectors(chosen, corpus_aliases(passages))
     sources = [p.source for p in chosen]
     space = PassageSpace.of(vectors, sources)
     edges = cross_source_neighbours(space, k=options.neighbours, threshold=options.similarity_threshold)

@@ -323,3 +323,38 @@ def test_a_passage_covering_two_topics_also_joins_the_group_it_was_not_merged_in
     assert widened_groups(space, passages, [[0, 1]], DEFAULTS, frozenset({"青石水库", "泄洪", "水位", "汛限"})) == [
         [0, 1]
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("美国甲骨文(Oracle)公司老板说云计算是胡扯。", ("甲骨文", "oracle")),
+        ("国际货币基金组织（IMF）下调了增长预期。", ("国际货币基金组织", "imf")),
+        ("IMF（国际货币基金组织）下调了增长预期。", ("国际货币基金组织", "imf")),
+        ("比亚迪(BYD)上月销量创新高。", ("比亚迪", "byd")),
+        ("它将迈向超级人工智能(ASI)。", None),  # the word is the tail of a longer name
+        ("宁德时代(CATL)发布新电池。", None),  # jieba cut the name: 时代 alone is not it
+        ("公司(Company)表示", None),  # a common word is not a name
+    ],
+)
+def test_corpus_aliases_pair_a_name_with_its_bracketed_gloss(text: str, pair: tuple[str, str] | None) -> None:
+    from compare.align import corpus_aliases
+
+    aliases = corpus_aliases([Passage("a:p0", "a", 0, text, text)])
+    if pair is None:
+        assert aliases == {}
+    else:
+        assert aliases[pair[0]] == aliases[pair[1]]
+
+
+def test_aliases_and_latin_names_in_mixed_words_become_shared_features() -> None:
+    from compare.align import passage_features
+
+    aliases = {"甲骨文": "〔甲骨文=oracle〕", "oracle": "〔甲骨文=oracle〕"}
+    a = Passage("a:p0", "a", 0, "", "", tokens=("甲骨文", "数据库", "去IOE"))
+    b = Passage("b:p0", "b", 0, "", "", tokens=("oracle", "数据库", "ioe"))
+    assert set(passage_features(a, aliases)) & set(passage_features(b, aliases)) == {
+        "数据库",
+        "ioe",
+        "〔甲骨文=oracle〕",
+    }
