@@ -62,6 +62,8 @@ STRONG_COHESION = 1.5
 CONCEPT_WEIGHT = 1.0
 # A passage also joins a group it was not merged into when it is this close to the group's cohesion.
 JOIN_SHARE = 0.85
+# Groups sharing at least this share of the smaller one's passages are one topic.
+OVERLAP_SHARE = 0.5
 # Per group, only the passages naming most of its telling terms are tried (bounds the work per group).
 MAX_JOIN_CANDIDATES = 100
 # Single characters with these jieba tags (pronoun, preposition, conjunction, particle, adverb, numeral,
@@ -344,9 +346,8 @@ def discovered_groups(passages: Sequence[Passage], options: BuildOptions) -> lis
     common = frozenset(t for t, n in df.items() if n > max(MIN_COMMON_COUNT, MAX_TELLING_SHARE * len(chosen)))
     labeller = Labeller.of(vectors, vocabulary)
     groups = []
-    for group in widened_groups(
-        space, chosen, average_link_groups(space, edges, options.topic_cohesion), options, common
-    ):
+    formed = average_link_groups(space, edges, options.topic_cohesion)
+    for group in merged_overlaps(widened_groups(space, chosen, formed, options, common)):
         shared = shared_telling_terms([chosen[i] for i in group], common)
         cohesion = space.mean_cross_similarity(group, group)
         cohesive = cohesion >= STRONG_COHESION * options.topic_cohesion
@@ -354,6 +355,27 @@ def discovered_groups(passages: Sequence[Passage], options: BuildOptions) -> lis
             distinct = labeller.distinctive_terms(vectors, group, LABEL_TERMS + 3)
             groups.append(([usable[i] for i in group], [*shared, *(t for t in distinct if t not in shared)]))
     return groups
+
+
+def merged_overlaps(groups: Sequence[list[int]]) -> list[list[int]]:
+    """Groups that widening made mostly the same (half the smaller one's passages in both) as one group.
+
+    Largest first, each group is merged into the first kept group it overlaps that much, else kept;
+    passages are looked up in a passage -> kept group index, so the cost follows the members' count.
+    """
+    kept: list[set[int]] = []
+    owner: dict[int, list[int]] = {}
+    for group in sorted(groups, key=lambda g: (-len(g), g)):
+        overlap = Counter(k for i in group for k in owner.get(i, ()))
+        into = next((k for k in sorted(overlap) if overlap[k] >= OVERLAP_SHARE * min(len(group), len(kept[k]))), None)
+        if into is None:
+            into = len(kept)
+            kept.append(set())
+        for i in group:
+            if i not in kept[into]:
+                kept[into].add(i)
+                owner.setdefault(i, []).append(into)
+    return sorted((sorted(g) for g in kept), key=lambda g: g[0])
 
 
 def widened_groups(

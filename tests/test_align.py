@@ -358,3 +358,11 @@ def test_aliases_and_latin_names_in_mixed_words_become_shared_features() -> None
         "ioe",
         "〔甲骨文=oracle〕",
     }
+
+
+def test_groups_that_mostly_overlap_are_merged_and_others_kept() -> None:
+    from compare.align import merged_overlaps
+
+    groups = [[0, 1, 2, 3], [2, 3, 4], [5, 6, 10], [6, 7, 8, 9]]
+    assert merged_overlaps(groups) == [[0, 1, 2, 3, 4], [5, 6, 10], [6, 7, 8, 9]]
+    assert merged_overlaps([]) == []
