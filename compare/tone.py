@@ -388,7 +388,7 @@ def _reported(text: str, people: frozenset[str], previous: str) -> list[tuple[st
         speaker = according["speaker"] or "据…"
         return [
             (text[: according.end()], OUTLET, ""),
-            (text[according.end() :], speaker_voice(speaker, people), speaker),
+            (text[according.end() :], _voice(speaker, people, previous), speaker),
         ]
     for m in REPORTED.finditer(text):
         speaker = _speaker_before(text[: m.start("verb")])

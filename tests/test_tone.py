@@ -97,6 +97,8 @@ def test_split_voices(sentence: str, voices: list[tuple[str, str]]) -> None:
 def test_a_pronoun_speaker_takes_the_last_named_speakers_voice() -> None:
     runs = voice_runs("集团董事长李华表示，今年将扩产。他指出，新工厂遥遥领先。", frozenset())
     assert [(v, s) for _, v, s in runs] == [(OUTLET, ""), (COMPANY, "集团董事长李华"), (OUTLET, ""), (COMPANY, "他")]
+    runs = voice_runs("集团董事长李华表示，今年将扩产。据他介绍，新工厂遥遥领先。", frozenset())
+    assert [(v, s) for _, v, s in runs][-1] == (COMPANY, "他")
 
 
 def test_company_people_and_organisations() -> None:
