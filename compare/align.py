@@ -301,29 +301,51 @@ class Labeller:
     vocabulary: tuple[str, ...]
     corpus_mean: np.ndarray
     label_weight: np.ndarray
+    features: dict[str, str]
 
     @classmethod
-    def of(cls, vectors: csr_matrix, vocabulary: Sequence[str]) -> Labeller:
-        """Prepare labelling for one corpus's vectors."""
+    def of(cls, vectors: csr_matrix, vocabulary: Sequence[str], aliases: dict[str, str] | None = None) -> Labeller:
+        """Prepare labelling for one corpus's vectors (made with `aliases`, see `corpus_aliases`)."""
         weights = [0.0 if t.startswith("〔") or glued_function_word(t) else term_weight(t) for t in vocabulary]
         return cls(
             tuple(vocabulary),
             np.asarray(vectors.mean(axis=0)).ravel(),
             np.where(np.array(weights) >= 1.0, np.array(weights), 0.0),
+            {**concepts(), **(aliases or {})},
         )
 
-    def distinctive_terms(self, vectors: csr_matrix, members: Sequence[int], n: int) -> list[str]:
+    def distinctive_terms(
+        self, vectors: csr_matrix, members: Sequence[int], n: int, passages: Sequence[Passage] = ()
+    ) -> list[str]:
         """The nouns and names most over-represented in a group of passages relative to the corpus.
 
+        When a concept (〔investment〕) or gloss (〔甲骨文=oracle〕) is more over-represented than any of
+        them, the group is about it: its word the group's `passages` use most (投入) leads the terms.
         Only the group's own terms are scored, so the cost follows the group's size, not the vocabulary's.
         """
         rows = vectors[list(members)]
         present = np.unique(rows.indices)
         group_mean = np.asarray(rows[:, present].mean(axis=0)).ravel()
-        score = (group_mean - self.corpus_mean[present]) * self.label_weight[present]
+        raw = group_mean - self.corpus_mean[present]
+        score = raw * self.label_weight[present]
         names = np.array([self.vocabulary[i] for i in present])
         order = np.lexsort((names, -score)) if len(present) else np.array([], dtype=int)
-        return [str(names[i]) for i in order[:n] if score[i] > 0]
+        terms = [str(names[i]) for i in order[:n] if score[i] > 0]
+        is_feature = np.char.startswith(names.astype(str), "〔") if len(present) else np.array([], dtype=bool)
+        if passages and is_feature.any():
+            best = int(np.argmax(np.where(is_feature, raw, -np.inf)))
+            if raw[best] > max(score.max(), 0.0):
+                word = _feature_word(str(names[best]), [passages[i] for i in members], self.features)
+                terms = [word, *(t for t in terms if t != word)][:n] if word else terms
+        return terms
+
+
+def _feature_word(feature: str, group: Sequence[Passage], table: dict[str, str]) -> str:
+    """The word of a concept or gloss feature that a group's passages use most (nouns first on ties)."""
+    used = Counter(t for p in group for t in p.tokens if table.get(t) == feature)
+    if not used:
+        return ""
+    return max(used, key=lambda w: (used[w], term_weight(w), w))
 
 
 def discovered_groups(passages: Sequence[Passage], options: BuildOptions) -> list[tuple[list[int], list[str]]]:
@@ -337,14 +359,15 @@ def discovered_groups(passages: Sequence[Passage], options: BuildOptions) -> lis
     if len({passages[i].source for i in usable}) < 2:
         return []
     chosen = [passages[i] for i in usable]
-    vectors, vocabulary = passage_vectors(chosen, corpus_aliases(passages))
+    aliases = corpus_aliases(passages)
+    vectors, vocabulary = passage_vectors(chosen, aliases)
     sources = [p.source for p in chosen]
     space = PassageSpace.of(vectors, sources)
     edges = cross_source_neighbours(space, k=options.neighbours, threshold=options.similarity_threshold)
     # Terms in many passages of this corpus (its subject: 阿里云, AI) tie everything, so nothing.
     df = Counter(t for p in chosen for t in set(p.tokens))
     common = frozenset(t for t, n in df.items() if n > max(MIN_COMMON_COUNT, MAX_TELLING_SHARE * len(chosen)))
-    labeller = Labeller.of(vectors, vocabulary)
+    labeller = Labeller.of(vectors, vocabulary, aliases)
     groups = []
     formed = average_link_groups(space, edges, options.topic_cohesion)
     for group in merged_overlaps(widened_groups(space, chosen, formed, options, common)):
@@ -352,7 +375,7 @@ def discovered_groups(passages: Sequence[Passage], options: BuildOptions) -> lis
         cohesion = space.mean_cross_similarity(group, group)
         cohesive = cohesion >= STRONG_COHESION * options.topic_cohesion
         if len({sources[i] for i in group}) >= 2 and (shared or cohesive):
-            distinct = labeller.distinctive_terms(vectors, group, LABEL_TERMS + 3)
+            distinct = labeller.distinctive_terms(vectors, group, LABEL_TERMS + 3, chosen)
             groups.append(([usable[i] for i in group], [*shared, *(t for t in distinct if t not in shared)]))
     return groups
 

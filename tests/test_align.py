@@ -366,3 +366,19 @@ def test_groups_that_mostly_overlap_are_merged_and_others_kept() -> None:
     groups = [[0, 1, 2, 3], [2, 3, 4], [5, 6, 10], [6, 7, 8, 9]]
     assert merged_overlaps(groups) == [[0, 1, 2, 3, 4], [5, 6, 10], [6, 7, 8, 9]]
     assert merged_overlaps([]) == []
+
+
+def test_a_group_tied_by_a_concept_is_labelled_with_the_word_it_uses_most() -> None:
+    from compare.align import Labeller, passage_vectors
+
+    passages = [
+        Passage("a:p0", "a", 0, "", "", tokens=("公司", "投入", "三年", "财报", "投入")),
+        Passage("b:p0", "b", 0, "", "", tokens=("百度", "烧钱", "投入", "模型")),
+        Passage("a:p1", "a", 1, "", "", tokens=("地铁", "车站", "票价", "乘客")),
+        Passage("b:p1", "b", 1, "", "", tokens=("地铁", "线路", "车站", "通勤")),
+    ]
+    vectors, vocabulary = passage_vectors(passages)
+    labeller = Labeller.of(vectors, vocabulary)
+    assert labeller.distinctive_terms(vectors, [0, 1], 3, passages)[0] == "投入"
+    # Without the passages the concept cannot be named: nouns only.
+    assert "投入" not in labeller.distinctive_terms(vectors, [0, 1], 3)
