@@ -9,12 +9,14 @@ of the sentence holding the number}) and a relation ("agree", "conflict" or "dif
 to the tool's claims of that source whose number as written is in the mention and whose clause shares
 at least MIN_OVERLAP characters with it. For each fact it prints whether a comparison pairs two of its
 mentions, and with the right kind; then each comparison no truth fact explains, to check by reading.
+Numbers and clauses are compared in Simplified script.
 Figures to improve, not a test.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -22,9 +24,11 @@ from pathlib import Path
 from compare.ingest import read_corpus, read_topics
 from compare.model import Claim, ClaimComparison, Comparison
 from compare.pipeline import analyze
+from compare.script import to_simplified
 
 ROOT = Path(__file__).resolve().parent.parent
 MIN_OVERLAP = 6
+NUMERAL = re.compile(r"[\d,.]+|[零〇一二两三四五六七八九十百千万亿]+")
 KINDS = {"agree": "agreement", "conflict": "conflict", "different-dates": "conflict"}
 
 
@@ -36,12 +40,13 @@ def build(folder: Path) -> Comparison:
 
 def mention_claims(mention: dict[str, str], claims: list[Claim]) -> set[str]:
     """Ids of the claims a truth mention names."""
-    text = mention["text"]
+    text = to_simplified(mention["text"])
     found = set()
     for claim in claims:
-        if not claim.source.startswith(mention["source"]) or claim.raw not in text:
+        number = NUMERAL.search(claim.raw)
+        if not claim.source.startswith(mention["source"]) or number is None or number.group() not in text:
             continue
-        match = SequenceMatcher(None, claim.text, text, autojunk=False).find_longest_match()
+        match = SequenceMatcher(None, to_simplified(claim.text), text, autojunk=False).find_longest_match()
         if match.size >= MIN_OVERLAP:
             found.add(claim.id)
     return found

@@ -46,8 +46,8 @@ def truth_topics(folder: Path, path: Path, passages: list[Passage]) -> dict[str,
             for entry in entries:
                 probe = entry if isinstance(entry, str) else paragraphs[entry][:12]
                 found = {p.id for p in passages if p.source == stem and probe in p.text}
-                if not found:
-                    raise SystemExit(f"{path}: no passage of {stem} holds {probe!r}")
+                if not found:  # e.g. a dateline or byline the cleaner moved into metadata
+                    print(f"  (truth passage not found in {stem}: {probe!r})", file=sys.stderr)
                 wanted |= found
         topics[topic] = wanted
     return topics
@@ -63,7 +63,7 @@ class Match:
     jaccard: float
 
 
-def evaluate(folder: Path) -> tuple[list[Match], int]:
+def evaluate(folder: Path, options: BuildOptions | None = None) -> tuple[list[Match], int]:
     """Best discovered match of each reference topic, and how many topics were discovered."""
     docs = clean_corpus(read_corpus(folder).documents)
     passages = list(segment_documents(docs, terms=corpus_terms(docs)))
@@ -74,7 +74,7 @@ def evaluate(folder: Path) -> tuple[list[Match], int]:
     else:
         configured, _ = align(passages, read_topics(folder / "topics.toml"), source_ids, BuildOptions(discover=False))
         reference = {t.id: set(t.passages) for t in configured}
-    discovered, _ = align(passages, (), source_ids, BuildOptions())
+    discovered, _ = align(passages, (), source_ids, options or BuildOptions())
     matches = []
     for topic_id, wanted in reference.items():
         sources = tuple(sorted({pid.split(":")[0] for pid in wanted}))

@@ -40,6 +40,8 @@ from compare.segment import background_specificity, split_sentences, tag, word_t
 CN_DIGITS = "零〇一二两三四五六七八九"
 CN_NUMERAL = f"[{CN_DIGITS}十百千]+(?:点[{CN_DIGITS}]+)?"
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# 十八亿三千六百万: a Chinese numeral with its own 亿 and 万 parts is one number (cn2an reads it whole).
+CN_COMPOUND = f"{CN_NUMERAL}亿零?{CN_NUMERAL}万(?!亿)"
 MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
 # 百分之八十, 超千亿: a lone 十/百/千 is a number (cn2an reads only numerals with a leading digit).
 BARE_UNITS = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 1e4}
@@ -51,14 +53,22 @@ ODD_MORE = re.compile(r"[\d一二两三四五六七八九十百千](?:多|余)|�
 # What a change is measured against: 同比 (year on year) and 环比 (period on period) are different facts.
 CHANGE_BASES = {"yoy": re.compile(r"同比|按年|较去年同期|比去年同期"), "mom": re.compile(r"环比|按月|较上月|比上月")}
 RANGE_SEPARATORS = frozenset(["至", "到", "-", "~", "～", "—", "－"])
-PER_WORD = re.compile(r"每(秒钟?|分钟|小时|天|日|周|月|年)")
+# 每 + a time unit (每秒, 每年) or a measure word (每公里, 每次, 每盒, 每亩): the number is a rate per it.
+PER_COUNTERS = (
+    "平方公里|平方米|公里|千米|公斤|千克|吨|亩|人次|人|户|家|盒|片|粒|瓶|支|张|台|辆|套|件|股|趟|班次|次|列|度|桶"
+)
+PER_WORD = re.compile(rf"每(秒钟?|分钟|小时|天|日|周|月|年|{PER_COUNTERS})")
 PER = re.compile(PER_WORD.pattern + "$")
 PER_UNITS = {"秒": "秒", "秒钟": "秒", "分钟": "分钟", "小时": "小时", "天": "天", "日": "天", "周": "周"}
-PER_UNITS |= {"月": "个月", "年": "年"}
+PER_UNITS |= {"月": "个月", "年": "年", "千米": "公里", "千克": "公斤"}
 FRACTION = re.compile(rf"(?P<den>[{CN_DIGITS}十百\d]+)分之(?P<num>[{CN_DIGITS}十\d]+)")
 # 两成 = 20%; not the verb/noun 成 of 成本, 成功, 成为…
 TENTHS = re.compile(r"(?P<num>[一二两三四五六七八九]|\d)成(?![本功为立绩员果长熟交都型])")
 HALF = re.compile(r"一半")
+# 1小时19分, 两个小时十五分钟: one duration, in minutes.
+HOURS_MINUTES = re.compile(
+    rf"(?P<h>\d+|[{CN_DIGITS}十]+)个?小时(?:零)?(?P<min>\d{{1,2}}|[{CN_DIGITS}十]+)分(?:钟)?(?![之])"
+)
 # 两毛五 = 0.25 元, 两块五 = 2.5 元
 MAO_FEN = re.compile(r"(?P<mao>[一二两三四五六七八九\d])毛(?P<fen>[一二三四五六七八九\d])(?![\d毛分元钱])")
 KUAI_MAO = re.compile(r"(?P<yuan>[一二两三四五六七八九十\d]+)块(?P<mao>[一二三四五六七八九\d])(?![\d块毛元])")
@@ -81,6 +91,9 @@ SEGMENT_BREAK = re.compile(r"、|以及")
 TRAILING_LINK = re.compile(r"(?:为|是|达到|达|约为|约|仅|只|共|已经|已|则|有|可能|将|也|都|还|预计)+\s*$")
 # A duration that dates something ("15年前", "一年来", "未来三年") is a time reference, not a claim.
 TIME_FRAME_AFTER = ("前", "后", "来", "以来", "间", "里", "之前", "之后", "以后", "以前")
+# Words before a duration that make it the length of something (历时4年建成), not when it happened
+# (由4小时压缩至…: the earlier value of a change.)
+TOOK = ("历时", "耗时", "用时", "花了", "用了", "花费", "经过", "历经", "长达", "整整", "由", "从")
 TIME_FRAME_BEFORE = ("未来", "过去", "最近", "这", "那", "头", "首", "此后")
 ATTRIBUTIVE_KINDS = frozenset(["duration", "length"])
 NAME_FLAGS = frozenset(["nr", "nrt", "nrfg", "nt", "nz"])
@@ -145,6 +158,9 @@ SCOPE_NAME_WEIGHT = 1.0
 CONTEXT_WEIGHT = 0.5
 TOPIC_SUPPORT = 1.0
 UNIT_SUPPORT = 1.0
+# The same exact figure with this many significant digits in two sources is evidence of one fact.
+VALUE_SUPPORT = 1.0
+DISTINCTIVE_DIGITS = 3
 MISMATCH_PENALTY = 1.0
 COMMON_PASSAGES = 3
 MAGNITUDE_PENALTY = 0.5
@@ -217,7 +233,7 @@ def _number_pattern(units: dict[str, Any], after: dict[str, str]) -> re.Pattern[
     unit = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
     suffix = "|".join(re.escape(s) for s in sorted(after, key=len, reverse=True) if s not in ("多", "余"))
     return re.compile(
-        rf"(?<![A-Za-z0-9.])(?P<num>{ARABIC}|{CN_NUMERAL})(?P<more>多|余|几)?\s?(?:个(?=亿|万))?"
+        rf"(?<![A-Za-z0-9.])(?P<num>{ARABIC}|{CN_COMPOUND}|{CN_NUMERAL})(?P<more>多|余|几)?\s?(?:个(?=亿|万))?"
         rf"(?P<mag>万亿|亿|万)?(?P<more2>多|余)?\s?(?P<unit>{unit})?(?P<yuan>人民币|钱)?(?P<suffix>{suffix})?"
     )
 
@@ -372,15 +388,20 @@ def _time_frame_or_attribute(clause: str, start: int, end: int, unit: Unit) -> b
     if unit.name == "天" and clause[end - 1] == "日" and not window:
         return True  # 15日 is a day of the month; 30日内 is a duration
     following = tag(rest[:8])
+    if unit.kind == "duration" and following and following[0][1].startswith("v") and not before.endswith(TOOK):
+        return True  # 市值一周蒸发, 三年投入: the span an event happened in; 历时4年建成 states one
     return bool(following) and following[0][1].startswith("n") and following[0][0] not in ("内", "里")
 
 
 def _per_unit(clause: str, start: int, name: str, kind: str) -> tuple[str, str]:
-    """ "每秒1800立方米", "每小时雨量近100毫米" are rates: unit "立方米/秒"; "每年投10亿" gives "/年"."""
+    """ "每秒1800立方米", "每小时雨量近100毫米" are rates: unit "立方米/秒"; "每年投10亿" gives "/年";
+    "每公里造价4.3亿元" gives "元/公里" and "每次约126元" "元/次" (a price per trip is not one per km)."""
     pers = list(PER_WORD.finditer(clause[max(0, start - 8) : start]))
     if not pers:
         return name, kind
-    return f"{name}/{PER_UNITS[pers[-1].group(1)]}", f"{kind}/duration"
+    word = pers[-1].group(1)
+    per = PER_UNITS.get(word, word)
+    return f"{name}/{per}", f"{kind}/{unit_kind(per)}"
 
 
 def _qualifier_before(clause: str, start: int) -> tuple[str, int]:
@@ -411,6 +432,9 @@ def _word_forms(clause: str) -> list[Quantity]:
         found.append(_money(clause, (parse_numeral(m["mao"]) or 0) / 10 + (parse_numeral(m["fen"]) or 0) / 100, m))
     for m in KUAI_MAO.finditer(clause):
         found.append(_money(clause, (parse_numeral(m["yuan"]) or 0) + (parse_numeral(m["mao"]) or 0) / 10, m))
+    for m in HOURS_MINUTES.finditer(clause):
+        minutes = 60 * (parse_numeral(m["h"]) or 0) + (parse_numeral(m["min"]) or 0)
+        found.append(_worded(clause, minutes, "分钟", "duration", m))
     return found
 
 
@@ -1033,8 +1057,28 @@ def match_evidence(a: Claim, b: Claim, counts: Counter[str] | None = None) -> fl
     score -= _mismatch(a, b, ea, eb, shared)
     score += TOPIC_SUPPORT if set(a.topics) & set(b.topics) else 0.0
     score += UNIT_SUPPORT if unit_kind(a.unit).split("/")[0] in SPECIFIC_KINDS else 0.0
+    score += VALUE_SUPPORT if same_distinctive_figure(a, b) else 0.0
     needed = DURATION_EVIDENCE if unit_kind(a.unit).startswith("duration") else MATCH_EVIDENCE
     return score if score >= needed else 0.0
+
+
+def same_distinctive_figure(a: Claim, b: Claim) -> bool:
+    """Both claims state the same exact figure, and one specific enough (three significant digits or
+    more: 1286亿, 29.34元, 86.4万) that two sources seldom print it by chance for different things."""
+    if a.qualifier or b.qualifier or a.upper is not None or b.upper is not None:
+        return False
+    digits = [significant_digits(c.raw) for c in (a, b)]
+    if min(digits) < DISTINCTIVE_DIGITS:
+        return False
+    low, high = sorted(abs(comparable_value(c, c.value)) for c in (a, b))
+    return high - low <= EXACT_TOLERANCE * max(high, 1e-12)
+
+
+def significant_digits(raw: str) -> int:
+    """Significant digits of the Arabic number in a figure as written (1,286亿 -> 4, 2800万 -> 2; 0 for
+    Chinese numerals, which news writes for round figures)."""
+    m = re.search(ARABIC, raw)
+    return len(re.sub(r"\D", "", m.group()).strip("0")) if m else 0
 
 
 def _same_measure(ea: Evidence, eb: Evidence, shared: list[tuple[str, str]]) -> bool:

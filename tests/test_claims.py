@@ -48,6 +48,15 @@ def test_parse_numeral_decimal_before_wanyi() -> None:
         ("1.5万亿元", 1.5e12, "元", ""),
         ("两千万", 2e7, "", ""),
         ("三千八百亿元", 3.8e11, "元", ""),
+        ("十八亿三千六百万元", 1.836e9, "元", ""),
+        ("十二亿零六百万元", 1.206e9, "元", ""),
+        ("不超过2亿元", 2e8, "元", "under"),
+        ("不少于3000人", 3000.0, "人", "over"),
+        ("1小时19分", 79.0, "分钟", ""),
+        ("两个小时十五分钟", 135.0, "分钟", ""),
+        ("召回86.4万盒", 8.64e5, "盒", ""),
+        ("每公里造价4.3亿元", 4.3e8, "元/公里", ""),
+        ("折合每次约126元", 126.0, "元/次", "approx"),
         ("1,000万元", 1e7, "元", ""),
         ("八千万美元", 8e7, "美元", ""),
         ("97%", 97.0, "%", ""),
@@ -129,6 +138,8 @@ def test_find_quantities_finds_several_in_reading_order() -> None:
     "clause",
     [
         "这是第四个数据中心",
+        "市值一周蒸发",  # the span an event happened in, not a figure
+        "三年投入巨资",
         "第4个",
         "第十二次发布",
         "他是第一名",
@@ -352,6 +363,22 @@ def test_a_bound_and_a_value_inside_it_do_not_conflict(bound: str, value: str) -
 # --- subject matching across phrasing and scripts ----------------------------------------------------
 
 
+def test_the_same_distinctive_figure_is_evidence_of_one_fact() -> None:
+    from compare.claims import same_distinctive_figure, significant_digits
+
+    assert [significant_digits(r) for r in ("1,286亿元", "29.34元", "2800万", "一千三百亿", "0.25元")] == [
+        4,
+        4,
+        2,
+        0,
+        2,
+    ]
+    claims, comparisons = _compare(("daily", "该项目总投资1286亿元。"), ("post", "项目总投资达1,286亿元。"))
+    assert same_distinctive_figure(*claims) and [c.kind for c in comparisons] == ["agreement"]
+    claims, _ = _compare(("daily", "该项目总投资1300亿元。"), ("post", "项目总投资达1,300亿元。"))
+    assert not same_distinctive_figure(*claims)  # a round figure: two sources may print it for two things
+
+
 @pytest.mark.parametrize(
     ("first", "second", "kind"),
     [
@@ -451,6 +478,8 @@ def test_claims_about_the_same_thing_are_paired(first: str, second: str, kind: s
         pytest.param("小鹏汽车每年投入35亿元用于研发。", "小鹏汽车累计投入35亿元用于研发。", id="per-year-vs-total"),
         pytest.param("李明的转会费为八千万元。", "李明的转会费为一千万美元。", id="different-currencies"),
         pytest.param("台风造成3人死亡。", "台风导致5人受伤。", id="deaths-vs-injuries"),
+        pytest.param("全程票价折合每次约126元。", "票价折合每公里约五毛钱。", id="per-trip-vs-per-km"),
+        pytest.param("市值一周蒸发逾15亿港元。", "A股市值一天蒸发了四十多亿。", id="time-frames-are-not-durations"),
         pytest.param("江州地铁7号线起步票价为2元。", "江州地铁3号线起步票价为3元。", id="numbered-names"),
         pytest.param("该市常住人口为1200万人。", "该市户籍人口为860万人。", id="different-modifier"),
         pytest.param("星河银行营收同比增长10%。", "星河银行营收环比增长5%。", id="year-on-year-vs-period-on-period"),
