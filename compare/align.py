@@ -60,8 +60,9 @@ MIN_COMMON_COUNT = 3
 # more similar than a topic must be.
 STRONG_COHESION = 1.5
 CONCEPT_WEIGHT = 1.0
-# A passage also joins a group it was not merged into when it is this close to the group's cohesion.
-JOIN_SHARE = 0.85
+# A passage also joins a group it was not merged into when its mean similarity to it reaches this share
+# of topic_cohesion (thresholds set on the five corpora of bench/eval_topics.py).
+JOIN_SHARE = 1.0
 # Groups sharing at least this share of the smaller one's passages are one topic.
 OVERLAP_SHARE = 0.5
 # Per group, only the passages naming most of its telling terms are tried (bounds the work per group).
@@ -302,6 +303,7 @@ class Labeller:
     corpus_mean: np.ndarray
     label_weight: np.ndarray
     features: dict[str, str]
+    known: np.ndarray
 
     @classmethod
     def of(cls, vectors: csr_matrix, vocabulary: Sequence[str], aliases: dict[str, str] | None = None) -> Labeller:
@@ -312,6 +314,7 @@ class Labeller:
             np.asarray(vectors.mean(axis=0)).ravel(),
             np.where(np.array(weights) >= 1.0, np.array(weights), 0.0),
             {**concepts(), **(aliases or {})},
+            np.array([1.0 if t.isascii() or word_tag(t) is not None else 0.0 for t in vocabulary]),
         )
 
     def distinctive_terms(
@@ -327,7 +330,11 @@ class Labeller:
         present = np.unique(rows.indices)
         group_mean = np.asarray(rows[:, present].mean(axis=0)).ravel()
         raw = group_mean - self.corpus_mean[present]
-        score = raw * self.label_weight[present]
+        score = raw * self.label_weight[present] * self.known[present]
+        # A word jieba does not know, in one passage of the group only, is more often a garbled run
+        # (辛孙, 男酒) or a typo than a name: it names the group only if passages share it.
+        spread = np.asarray((rows[:, present] > 0).sum(axis=0)).ravel()
+        score = np.where((spread >= 2) | (len(members) < 2), raw * self.label_weight[present], score)
         names = np.array([self.vocabulary[i] for i in present])
         order = np.lexsort((names, -score)) if len(present) else np.array([], dtype=int)
         terms = [str(names[i]) for i in order[:n] if score[i] > 0]

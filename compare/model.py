@@ -43,8 +43,8 @@ class BuildOptions:
     words_file: Path | None = None
     user_words: tuple[UserWord, ...] = ()
     discover: bool = True
-    similarity_threshold: float = 0.15
-    topic_cohesion: float = 0.17
+    similarity_threshold: float = 0.12
+    topic_cohesion: float = 0.13
     neighbours: int = 5
     max_heading_chars: int = 40
 

@@ -382,3 +382,19 @@ def test_a_group_tied_by_a_concept_is_labelled_with_the_word_it_uses_most() -> N
     assert labeller.distinctive_terms(vectors, [0, 1], 3, passages)[0] == "投入"
     # Without the passages the concept cannot be named: nouns only.
     assert "投入" not in labeller.distinctive_terms(vectors, [0, 1], 3)
+
+
+def test_an_unknown_word_of_one_passage_does_not_label_a_group() -> None:
+    from compare.align import Labeller, passage_vectors
+
+    passages = [
+        Passage("a:p0", "a", 0, "", "", tokens=("飞天", "操作系统", "辛孙", "辛孙")),  # 辛孙: a garbled run
+        Passage("b:p0", "b", 0, "", "", tokens=("飞天", "操作系统", "研发")),
+        Passage("a:p1", "a", 1, "", "", tokens=("地铁", "车站", "票价", "乘客")),
+        Passage("b:p1", "b", 1, "", "", tokens=("地铁", "线路", "车站", "通勤")),
+    ]
+    vectors, vocabulary = passage_vectors(passages)
+    labeller = Labeller.of(vectors, vocabulary)
+    terms = labeller.distinctive_terms(vectors, [0, 1], 3, passages)
+    assert "辛孙" not in terms and "飞天" in terms
+    assert "辛孙" in labeller.distinctive_terms(vectors, [0], 3, passages)  # a one-passage group may use it
