@@ -202,6 +202,7 @@ class Lexicon:
     stop_words: frozenset[str]
     pronouns: frozenset[str]
     generic_measures: frozenset[str]
+    generic_makers: frozenset[str]
     synonyms: dict[str, str]
     number: re.Pattern[str]
 
@@ -223,6 +224,7 @@ def lexicon() -> Lexicon:
         stop_words=frozenset(data["subject"]["stop_verbs"] + data["subject"]["not_subjects"]),
         pronouns=frozenset(data["subject"]["pronouns"]),
         generic_measures=frozenset(data["subject"]["generic_measures"]),
+        generic_makers=frozenset(data["subject"]["generic_makers"]),
         synonyms=synonyms,
         number=_number_pattern(units, after),
     )
@@ -1101,8 +1103,8 @@ def _mismatch(a: Claim, b: Claim, ea: Evidence, eb: Evidence, shared: list[tuple
     context does not count), different main nouns (模型 vs 模型下载量), and values orders of
     magnitude apart."""
     solid = [(x, y) for x, y in shared if min(ea.words[x][0], eb.words[y][0]) > CONTEXT_WEIGHT]
-    lone_a = ea.key_words() - {x for x, _ in solid}
-    lone_b = eb.key_words() - {y for _, y in solid}
+    lone_a = ea.key_words() - {x for x, _ in solid} - _makers_of(a)
+    lone_b = eb.key_words() - {y for _, y in solid} - _makers_of(b)
     penalty = MISMATCH_PENALTY * min(len(lone_a), len(lone_b))
     if a.head and b.head and not _same_word(_main_noun(a), _main_noun(b)):
         penalty += MISMATCH_PENALTY
@@ -1112,9 +1114,18 @@ def _mismatch(a: Claim, b: Claim, ea: Evidence, eb: Evidence, shared: list[tuple
     return penalty
 
 
+def _makers_of(claim: Claim) -> set[str]:
+    """The canonical maker nouns of a head that names what they make (大模型公司 -> {公司})."""
+    makers = lexicon().generic_makers
+    if all(w in makers for w in claim.head):
+        return set()
+    return {_canonical(w) for w in claim.head if w in makers}
+
+
 def _main_noun(claim: Claim) -> str:
     """The canonical last head noun, passing over generic measure words (参数规模 -> 参数)."""
     nouns = [w for w in claim.head if w not in lexicon().generic_measures] or list(claim.head)
+    nouns = [w for w in nouns if w not in lexicon().generic_makers] or nouns
     return _canonical(nouns[-1])
 
 

@@ -383,6 +383,12 @@ def test_the_same_distinctive_figure_is_evidence_of_one_fact() -> None:
     ("first", "second", "kind"),
     [
         pytest.param(
+            "国内超过一半的AI大模型公司都在用华为云。",
+            "华为云承接了国内一半以上的AI大模型。",
+            "agreement",
+            id="makers-of-a-thing-count-as-the-thing",
+        ),
+        pytest.param(
             "截至15日傍晚，当局已转移12000余名居民。",
             "全市共紧急转移安置群众约1.2万人。",
             "agreement",
