@@ -83,7 +83,11 @@ TIME_WORDS = re.compile(
 PERIOD = re.compile(
     r"第?([一二三四1-4])季度|第([一二三四1-4])季|Q([1-4])|(首季)|(上半年|下半年|全年)"
     r"|[前首]([一二三四五六七八九十两\d]+)[个個]?月"
+    r"|(单日|首日|当日|日均|单周|首周|当周|周均|首月|单月|月均|累计)"
 )
+# Short spans: a day's figure is not a week's (单日最高8.7万 vs 首周累计32万), nor a running total's.
+SPANS = {"单日": "日", "首日": "日", "当日": "日", "日均": "日均", "单周": "周", "首周": "周", "当周": "周"}
+SPANS |= {"周均": "周均", "首月": "月1", "单月": "月", "月均": "月均", "累计": "累计"}
 # Clauses end at commas, semicolons and colons; "1,800" keeps its thousands separator.
 CLAUSE = re.compile(r"(?:[^，,；;：:。！？!?]|(?<=\d),(?=\d{3}))+")
 SEGMENT_BREAK = re.compile(r"、|以及")
@@ -1139,18 +1143,21 @@ def compatible(a: Claim, b: Claim) -> bool:
 
 def periods_match(a: Claim, b: Claim) -> bool:
     """Whether two claims' sentences cover the same span, or one names none (一季度 营收 vs 全年 营收: no)."""
-    pa, pb = _period(a.text), _period(b.text)
+    pa, pb = _period(to_simplified(a.text)), _period(to_simplified(b.text))
     return not pa or not pb or pa == pb
 
 
 def _period(text: str) -> str:
-    """The span a clause's figure covers, normalized (第一季度, 第一季, Q1 and 首季 are 季度1), or ""."""
+    """The span a clause's figure covers, normalized (第一季度, 第一季, Q1 and 首季 are 季度1; 单日 and 首日
+    are 日), or ""."""
     m = PERIOD.search(text)
     if m is None:
         return ""
     quarter = m.group(1) or m.group(2) or m.group(3) or ("1" if m.group(4) else "")
     if quarter:
         return f"季度{parse_numeral(quarter) or quarter}"
+    if m.group(7):
+        return SPANS[m.group(7)]
     return m.group(5) or f"月{parse_numeral(m.group(6) or '') or m.group(6)}"
 
 

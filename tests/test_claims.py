@@ -490,6 +490,7 @@ def test_claims_about_the_same_thing_are_paired(first: str, second: str, kind: s
         pytest.param("该市常住人口为1200万人。", "该市户籍人口为860万人。", id="different-modifier"),
         pytest.param("星河银行营收同比增长10%。", "星河银行营收环比增长5%。", id="year-on-year-vs-period-on-period"),
         pytest.param("星河银行第一季度营收为100亿元。", "星河银行全年营收为420亿元。", id="quarter-vs-year"),
+        pytest.param("新线单日发送旅客最高8.7万人次。", "新线开通首周累计发送旅客超过32万人次。", id="day-vs-week"),
     ],
 )
 def test_claims_about_different_things_are_not_paired(first: str, second: str) -> None:
