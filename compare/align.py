@@ -5,8 +5,9 @@ script matches). Discovered topics come from passage vectors: TF-IDF of jieba co
 concept features (interchangeable words, from a data file), weighted by part of speech (names count
 most). Each passage keeps its top-k most similar passages of *other* sources above a threshold;
 these edges are merged strongest first with average linkage; a passage then also joins any other
-group it is nearly as close to as the group's own passages are to each other, if it names one of the
-group's telling terms (a passage may cover two topics). Groups that span two or more sources and
+group it is as close to as a group's passages must be to each other, if it names one of the group's
+telling terms (a passage may cover two topics), and groups that then mostly overlap are merged. Groups
+that span two or more sources and
 share a telling term (or are strongly cohesive) become topics, labelled by the terms they share and
 their most distinctive ones.
 
