@@ -101,6 +101,7 @@ TOOK = ("历时", "耗时", "用时", "花了", "用了", "花费", "经过", "�
 TIME_FRAME_BEFORE = ("未来", "过去", "最近", "这", "那", "头", "首", "此后")
 ATTRIBUTIVE_KINDS = frozenset(["duration", "length"])
 NAME_FLAGS = frozenset(["nr", "nrt", "nrfg", "nt", "nz"])
+GUESS_BREAKERS = frozenset("是的了在和与及把被将")
 QUOTED_NAME = re.compile(r"[“「『]([^”」』，,。；;！？!?、\s]{2,10})[”」』]")
 # Words right before a quoted name (品牌“一颗柠”) or right after it (“稳贷宝”小程序).
 NAME_INTRODUCERS = (
@@ -699,7 +700,9 @@ def _first_verb(after: list[tuple[str, str]]) -> str:
 def _is_name(word: str, flag: str) -> bool:
     """Names of companies, products, people: jieba name tags, and Latin words that are not acronyms."""
     if flag in NAME_FLAGS:
-        return len(word) >= 2
+        # A word jieba guessed (not in its dictionary) across a function character (安脉宁是睿… -> 宁是睿)
+        # is a mis-cut, not a name.
+        return len(word) >= 2 and not (word_tag(word) is None and any(ch in GUESS_BREAKERS for ch in word))
     if flag != "eng":
         return False
     # A code (S7, Qwen2) or a camel-case name (OpenAI, iPhone); acronyms (AI, API, CEO) and plain words are terms.

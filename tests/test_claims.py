@@ -672,3 +672,10 @@ def test_figures_of_different_brands_or_quarters_are_not_paired(first: str, seco
 def test_quoted_names() -> None:
     assert quoted_names("新茶饮品牌“一颗柠”完成融资，打开「穩貸寶」App") == ("一颗柠", "稳贷宝")
     assert quoted_names("这就是所谓的“破坏式创新”") == ()  # a quoted term, not a name
+
+
+def test_a_guessed_name_across_a_function_character_is_not_a_name() -> None:
+    from compare.claims import _is_name
+
+    assert not _is_name("宁是睿", "nr")  # 安脉宁是睿禾… mis-cut by jieba's guessing
+    assert _is_name("柯文远", "nr") and _is_name("宁川电池", "nt")
