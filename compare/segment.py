@@ -132,11 +132,12 @@ def content_tokens(text: str, terms: frozenset[str] = frozenset()) -> list[str]:
     out = []
     for token in merge_terms(tokenize(text), terms):
         token = token.strip()
+        token = token.lower() if token.isascii() else token
         if token in stop or not TOKEN_CHARS.search(token) or token.isdigit():
             continue
         if len(token) < 2:
             continue
-        out.append(token.lower() if token.isascii() else token)
+        out.append(token)
     return out
 
 
