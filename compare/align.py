@@ -135,11 +135,16 @@ def concepts() -> dict[str, str]:
     return {word.lower(): f"〔{name}〕" for name, words in groups.items() for word in words}
 
 
+def feature_table(aliases: dict[str, str] | None = None) -> dict[str, str]:
+    """Word -> the extra feature it adds: its concept group, or the gloss the corpus gives it."""
+    return {**concepts(), **(aliases or {})}
+
+
 def passage_features(passage: Passage, aliases: dict[str, str] | None = None) -> list[str]:
     """A passage's content tokens plus the concepts they express (投入 and 资本开支 both add 〔investment〕),
     the names the corpus gives them in another script (甲骨文 and oracle both add 〔甲骨文=oracle〕), and
     the Latin names inside mixed words (去IOE adds ioe)."""
-    table = {**concepts(), **(aliases or {})}
+    table = feature_table(aliases)
     # A Latin name inside a mixed word (去IOE) is the name too.
     latin = [m.lower() for t in passage.tokens if not t.isascii() for m in LATIN_RUN.findall(t)]
     return [*passage.tokens, *latin, *(table[t] for t in passage.tokens if t in table)]
@@ -314,7 +319,7 @@ class Labeller:
             tuple(vocabulary),
             np.asarray(vectors.mean(axis=0)).ravel(),
             np.where(np.array(weights) >= 1.0, np.array(weights), 0.0),
-            {**concepts(), **(aliases or {})},
+            feature_table(aliases),
             np.array([1.0 if t.isascii() or word_tag(t) is not None else 0.0 for t in vocabulary]),
         )
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
@@ -22,6 +23,7 @@ from compare.report.view import build_view
 
 FORMATS = ("pdf", "html", "json")
 RENDER_STAGES = ("report",)
+T = TypeVar("T")
 
 
 def build_date() -> str:
@@ -48,20 +50,24 @@ def parse_formats(value: str) -> tuple[str, ...]:
     return tuple(f for f in FORMATS if f in names)
 
 
+def resolve_config(
+    corpus_dir: Path, given: Path | None, default_name: str, read: Callable[[Path], tuple[T, ...]]
+) -> tuple[Path | None, tuple[T, ...]]:
+    """A configuration file to use (given, or `default_name` in the corpus folder if there) and its entries."""
+    path = given or (corpus_dir / default_name)
+    if given is None and not path.is_file():
+        return None, ()
+    return path, read(path)
+
+
 def resolve_topics(corpus_dir: Path, topics_file: Path | None) -> tuple[Path | None, tuple[TopicSpec, ...]]:
     """The topics file to use (given, or topics.toml in the corpus folder) and its topics."""
-    path = topics_file or (corpus_dir / "topics.toml")
-    if topics_file is None and not path.is_file():
-        return None, ()
-    return path, read_topics(path)
+    return resolve_config(corpus_dir, topics_file, "topics.toml", read_topics)
 
 
 def resolve_words(corpus_dir: Path, words_file: Path | None) -> tuple[Path | None, tuple[UserWord, ...]]:
     """The words file to use (given, or words.toml in the corpus folder) and its words."""
-    path = words_file or (corpus_dir / WORDS_FILE)
-    if words_file is None and not path.is_file():
-        return None, ()
-    return path, read_words(path)
+    return resolve_config(corpus_dir, words_file, WORDS_FILE, read_words)
 
 
 @contextmanager
