@@ -31,7 +31,7 @@ from typing import Any
 
 import cn2an
 
-from compare.align import concepts
+from compare.align import concepts, corpus_aliases
 from compare.model import Claim, ClaimComparison, Passage
 from compare.resources import load_toml
 from compare.script import to_simplified
@@ -755,13 +755,14 @@ def extract_claims(passages: Sequence[Passage]) -> tuple[Claim, ...]:
         One claim per quantity with a unit or magnitude whose subject could be named.
     """
     stems = name_stems([p.text_simplified for p in passages])
+    partners = name_partners(passages)
     claims: list[Claim] = []
     for passage in passages:
         for where, offset, q in _quantities(passage.text_simplified, stems):
             claim = _claim(passage, where, offset, q, f"c{len(claims) + 1}")
             if claim is not None:
                 claims.append(claim)
-        for claim in event_dates(passage):
+        for claim in event_dates(passage, partners):
             claims.append(replace(claim, id=f"c{len(claims) + 1}"))
     return tuple(claims)
 
@@ -837,6 +838,14 @@ EVENT_NAME_FLAGS = frozenset({"nt", "nz", "nrt", "j"})
 # Event verbs that take what they found or launch as object: without a named object they name nothing.
 TRANSITIVE_EVENTS = frozenset({"创办", "创立", "创建", "组建", "发布", "推出", "首发"})
 OPENING_QUOTES = frozenset('“「『"《')
+# Punctuation that does not end a clause for the name an event is about: quotes and brackets (甲骨文(Oracle)).
+INNER_MARKS = frozenset("“”「」『』\"《》'()（）")
+# In a clause with these, the thing an event verb is about comes before it (X被赶出Y, 把X下线).
+PASSIVE_MARKERS = frozenset({"被", "把"})
+# A name right after these is where something happened, not what it happened to (从支付宝下线).
+PLACE_PREPOSITIONS = frozenset({"从", "在", "于", "自"})
+# A month and day; the year comes from the last date before it.
+MONTH_DAY = re.compile(r"(?<![\d年月])(?P<m>1[0-2]|0?[1-9])月(?P<d>3[01]|[12]\d|0?[1-9])[日号]")
 
 
 @lru_cache(maxsize=1)
@@ -845,92 +854,157 @@ def event_verbs() -> dict[str, str]:
     return {verb: kind for kind, verbs in load_toml("claims.toml")["events"].items() for verb in verbs}
 
 
-def event_dates(passage: Passage) -> list[Claim]:
-    """Dates stated for an event: the one date of a sentence and an event verb of the sentence, about the
-    name the verb governs (see `_event_name`). Sentences with two dates or two event verbs are left
-    out (which date goes with which event is not clear). Ids are left blank for the caller to number.
+def event_dates(passage: Passage, partners: dict[str, str] | None = None) -> list[Claim]:
+    """Dates stated for an event: a date of a sentence with the event verb of its own clauses, about the
+    name the verb governs (see `_event_name`). A sentence with several dates is cut into spans, each a
+    date's clause with the clauses up to the next date (2013年5月17日，IBM小型机下线，7月10日，Oracle数据库
+    下线); a span with no date, two dates or two kinds of event verb is left out. A month and day
+    without a year take the year of the last date before them in the passage. `partners` maps a name to
+    the other form the corpus gives it (甲骨文 <-> oracle, see `name_partners`); the claim names both.
+    Ids are left blank for the caller to number.
     """
     text = passage.text_simplified
     same_length = len(passage.text) == len(text)
     found: list[Claim] = []
-    position = 0
+    position, year = 0, 0
     for sentence in split_sentences(text):
         start = text.find(sentence, position)
         position = start + len(sentence)
-        dates = [q for m in CLAUSE.finditer(sentence) for q in find_quantities(m.group()) if q.kind == DATE_UNIT]
-        tagged = _tagged(sentence)
-        verbs = [(n, w) for n, (w, f) in enumerate(tagged) if w in event_verbs() and f.startswith("v")]
-        if len(dates) != 1 or len({event_verbs()[w] for _, w in verbs}) != 1:
-            continue
-        index, verb = verbs[0]
-        name = _event_name(tagged, index)
-        if not name:
-            continue
+        spans, year = _date_spans(sentence, year)
         quoted = (passage.text if same_length else text)[start : start + len(sentence)].strip()
-        date = dates[0]
-        found.append(
-            Claim(
-                id="",
-                source=passage.source,
-                passage=passage.id,
-                text=quoted,
-                subject=f"{name} {verb}",
-                value=date.value,
-                unit=DATE_UNIT,
-                raw=date.raw,
-                event=(event_verbs()[verb],),
-                names=(name,),
-                name_scope="clause",
-                topics=passage.topics,
+        for span, date in spans:
+            tagged = _tagged(span)
+            verbs = [(n, w) for n, (w, f) in enumerate(tagged) if w in event_verbs() and f.startswith("v")]
+            if len({event_verbs()[w] for _, w in verbs}) != 1:
+                continue
+            index, verb = verbs[0]
+            name = _event_name(tagged, index, partners or {})
+            if not name:
+                continue
+            partner = (partners or {}).get(name.lower())
+            found.append(
+                Claim(
+                    id="",
+                    source=passage.source,
+                    passage=passage.id,
+                    text=quoted,
+                    subject=f"{name} {verb}",
+                    value=date.value,
+                    unit=DATE_UNIT,
+                    raw=date.raw,
+                    event=(event_verbs()[verb],),
+                    names=(name, partner) if partner else (name,),
+                    name_scope="clause",
+                    topics=passage.topics,
+                )
             )
-        )
     return found
 
 
-def _event_name(tagged: list[tuple[str, str]], verb: int) -> str:
+def _date_spans(sentence: str, year: int) -> tuple[list[tuple[str, Quantity]], int]:
+    """A sentence cut into spans of one date each, and the last year stated (for the next sentence).
+
+    Clauses before the first date belong to it; a clause with no date belongs to the date before it.
+    A clause with two dates (a range, 5月至7月) spoils its span."""
+    spans: list[tuple[int, int, list[Quantity]]] = []
+    for m in CLAUSE.finditer(sentence):
+        dates, year = _clause_dates(m.group(), year)
+        if dates and spans and spans[-1][2]:
+            spans.append((m.start(), m.end(), dates))
+        elif spans:
+            spans[-1] = (spans[-1][0], m.end(), spans[-1][2] + dates)
+        else:
+            spans.append((m.start(), m.end(), dates))
+    return [(sentence[a:b], dates[0]) for a, b, dates in spans if len(dates) == 1], year
+
+
+def _clause_dates(clause: str, year: int) -> tuple[list[Quantity], int]:
+    """Dates of a clause, a month and day without a year given `year` (none if no year is known yet),
+    and the last year stated."""
+    dates = [q for q in find_quantities(clause) if q.kind == DATE_UNIT]
+    if dates:
+        year = date_parts(dates[-1].value)[0]
+    for m in MONTH_DAY.finditer(clause):
+        if year and not any(d.start <= m.start() < d.end for d in dates):
+            value = float(year * 10000 + int(m.group("m")) * 100 + int(m.group("d")))
+            dates.append(Quantity(value, DATE_UNIT, m.group(), "", m.start(), DATE_UNIT, m.end()))
+    return sorted(dates, key=lambda q: q.start), year
+
+
+def name_partners(passages: Sequence[Passage]) -> dict[str, str]:
+    """Name -> the other form the corpus itself gives it in brackets (甲骨文(Oracle): 甲骨文 -> oracle and
+    oracle -> 甲骨文), in lower case, from `corpus_aliases`."""
+    partners: dict[str, str] = {}
+    for feature in set(corpus_aliases(passages).values()):
+        chinese, latin = feature[1:-1].split("=", 1)
+        partners.setdefault(chinese, latin)
+        partners.setdefault(latin, chinese)
+    return partners
+
+
+def _event_name(tagged: list[tuple[str, str]], verb: int, partners: dict[str, str]) -> str:
     """The name an event verb is about: the run of name words right after it, quotes skipped (创办阿里云,
-    推出“通义”); for a verb with no object (成立, 诞生, 上市) else the nearest name before it in its
-    clause (阿里云也由此诞生). A launch or founding verb without a named object names nothing: the
-    company before 发布 is not what was launched."""
+    推出“通义”). For a verb with no object (成立, 诞生, 上市) or in a passive or 把 clause (甲骨文的数据库
+    被“赶出”淘宝), else: the nearest name before it in its clause (阿里云也由此诞生), skipping a place
+    after a preposition (从支付宝下线) and not looking past a count (阿里 / 一台IBM小型机). A launch or
+    founding verb without a named object names nothing: the company before 发布 is not what was
+    launched. A Latin name is a name when the corpus glosses it."""
+    before = tagged[:verb]
+    clause_start = max(
+        (n + 1 for n, (_, f) in enumerate(before) if f == "x" and before[n][0] not in INNER_MARKS), default=0
+    )
+    passive = any(w in PASSIVE_MARKERS for w, _ in before[clause_start:])
     after: list[str] = []
-    for word, flag in tagged[verb + 1 :]:
+    for word, flag in tagged[verb + 1 :] if not passive else ():
         if not after and (word in OPENING_QUOTES or flag in ("ul", "ug", "uj")):
             continue  # 推出“通义”, 发布了X9
-        if _is_event_name(word, flag) or (after and flag in ("eng", "m")):
+        if _is_event_name(word, flag, partners) or (after and flag in ("eng", "m")):
             after.append(word)
+        elif after and flag.startswith("n") and word_tag(after[-1]) is None and not after[-1].isascii():
+            after.append(word)  # a new name jieba split (青澜 / 高铁) keeps its nouns
         else:
             break
     if after:
         return "".join(after)
     if tagged[verb][0] in TRANSITIVE_EVENTS:
         return ""
-    before = tagged[:verb]
-    for n in range(len(before) - 1, -1, -1):
+    for n in range(len(before) - 1, clause_start - 1, -1):
         word, flag = before[n]
-        if flag == "x":
-            break
-        if _is_event_name(word, flag):
-            # with the nouns that follow it (腾讯 云 -> 腾讯云: jieba splits names it does not know)
-            for follow, follow_flag in before[n + 1 :]:
-                if not (follow_flag.startswith("n") or follow_flag == "eng"):
-                    break
-                word += follow
+        if flag == "m" and not word.isdigit() and word[-1] not in "年月日号":
+            break  # a count (一台, 两款) begins the phrase the verb is about: what precedes it is not
+        if not _is_event_name(word, flag, partners) or (n > 0 and before[n - 1][0] in PLACE_PREPOSITIONS):
+            continue
+        if flag == "eng":
             return word
+        # with the nouns that follow it (腾讯 云 -> 腾讯云: jieba splits names it does not know)
+        for follow, follow_flag in before[n + 1 :]:
+            if not (follow_flag.startswith("n") or follow_flag == "eng"):
+                break
+            word += follow
+        return word
     return ""
 
 
-def _is_event_name(word: str, flag: str) -> bool:
+def _is_event_name(word: str, flag: str, partners: dict[str, str]) -> bool:
     """Organisations, brands and products can be founded or launched; places and people cannot (X在深圳
-    成立 is not the founding of 深圳)."""
-    return (flag in EVENT_NAME_FLAGS and len(word) >= 2) or (flag == "eng" and _is_name(word, flag))
+    成立 is not the founding of 深圳). A Latin word is a name if it looks like one or the corpus glosses it;
+    a Han noun outside jieba's dictionary is a new name."""
+    if flag == "eng":
+        return _is_name(word, flag) or word.lower() in partners
+    if len(word) < 2:
+        return False
+    # A noun jieba's dictionary lacks (青澜 of 青澜高铁) is a new name, unless guessed across a function word.
+    guessed = flag.startswith("n") and word_tag(word) is None and HAN_WORD.fullmatch(word) is not None
+    return flag in EVENT_NAME_FLAGS or (guessed and not any(ch in GUESS_BREAKERS for ch in word))
 
 
 def _date_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
     """Event dates of two or more sources about the same kind of event and the same name (exactly: 阿里
-    and 阿里云 are different companies), one claim per source."""
-    groups: dict[tuple[str, str], dict[str, Claim]] = {}
+    and 阿里云 are different companies; 甲骨文 and Oracle are one where the corpus says so), one claim
+    per source."""
+    groups: dict[tuple[str, frozenset[str]], dict[str, Claim]] = {}
     for claim in claims:
-        key = (claim.event[0], claim.names[0].lower())
+        key = (claim.event[0], frozenset(n.lower() for n in claim.names))
         groups.setdefault(key, {}).setdefault(claim.source, claim)
     return [list(by_source.values()) for _, by_source in sorted(groups.items()) if len(by_source) > 1]
 

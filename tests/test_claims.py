@@ -628,6 +628,16 @@ def test_a_rate_named_by_its_verb_says_how_often() -> None:
         pytest.param("2013年5月，腾讯云正式成立。", "腾讯云于2013年成立。", "agreement", id="month-vs-year"),
         pytest.param("2019年，公司发布了X9手机。", "2020年，公司发布了X9手机。", "conflict", id="launch-year-differs"),
         pytest.param("2019年，公司發布了X9手機。", "2019年，公司发布了X9手机。", "agreement", id="traditional"),
+        pytest.param("阿里云2009年成立，2014年上市。", "阿里云2010年成立。", "conflict", id="each-date-its-own-clause"),
+        pytest.param(
+            "2013年6月，甲骨文(Oracle)的数据库被“赶出”蓝海商城。",
+            "2013年5月17日，最后一台IBM小型机从蓝海支付下线，7月10日，Oracle数据库下线。",
+            "conflict",
+            id="year-carried-and-gloss-names-one-thing",
+        ),
+        pytest.param(
+            "青澜高铁于2024年12月26日开通运营。", "2024年12月26日开通的青澜高铁已运营百日。", "agreement", id="new-name"
+        ),
     ],
 )
 def test_event_dates_are_compared(a: str, b: str, kind: str) -> None:
@@ -645,7 +655,11 @@ def test_event_dates_are_compared(a: str, b: str, kind: str) -> None:
         ),
         pytest.param("阿里巴巴1999年创办于杭州。", "阿里巴巴2009年创办阿里云。", id="no-object-no-claim"),
         pytest.param("2016年，星河科技在深圳成立。", "2018年，蓝海公司在深圳成立。", id="a-place-is-not-founded"),
-        pytest.param("阿里云2009年成立，2014年上市。", "阿里云2010年成立。", id="two-dates-in-a-sentence"),
+        pytest.param("阿里云在2009年至2010年间成立。", "阿里云2010年成立。", id="two-dates-in-a-clause"),
+        pytest.param("7月10日，甲骨文数据库下线。", "2013年7月10日，甲骨文数据库下线。", id="no-year-known"),
+        pytest.param(
+            "2015年，阿里巴巴最后一台小型机从甲骨文下线。", "2016年，阿里巴巴下线。", id="a-count-begins-the-phrase"
+        ),
         pytest.param("腾讯1998年成立。", "2013年，腾讯云正式成立。", id="split-name-kept-whole"),
     ],
 )
