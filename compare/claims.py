@@ -69,6 +69,14 @@ HALF = re.compile(r"一半")
 HOURS_MINUTES = re.compile(
     rf"(?P<h>\d+|[{CN_DIGITS}十]+)个?小时(?:零)?(?P<min>\d{{1,2}}|[{CN_DIGITS}十]+)分(?:钟)?(?![之])"
 )
+# A time of day: 7时30分, 早上七点半, 下午2时15分 (an hour alone only with the part of the day: 下午4时).
+CLOCK = re.compile(
+    rf"(?P<part>凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|深夜)?"
+    rf"(?<![\d.])(?P<h>[01]?\d|2[0-4]|[{CN_DIGITS}十]{{1,3}})[时点]"
+    rf"(?:(?P<min>[0-5]?\d|[{CN_DIGITS}十]{{1,3}})分(?!钟)|(?P<half>半))?"
+)
+AFTERNOON = frozenset(["下午", "傍晚", "晚上", "晚间", "夜间", "深夜"])
+CLOCK_UNIT = "时刻"
 # 两毛五 = 0.25 元, 两块五 = 2.5 元
 MAO_FEN = re.compile(r"(?P<mao>[一二两三四五六七八九\d])毛(?P<fen>[一二三四五六七八九\d])(?![\d毛分元钱])")
 KUAI_MAO = re.compile(r"(?P<yuan>[一二两三四五六七八九十\d]+)块(?P<mao>[一二三四五六七八九\d])(?![\d块毛元])")
@@ -98,6 +106,11 @@ TIME_FRAME_AFTER = ("前", "后", "来", "以来", "间", "里", "之前", "之�
 # Words before a duration that make it the length of something (历时4年建成), not when it happened
 # (由4小时压缩至…: the earlier value of a change.)
 TOOK = ("历时", "耗时", "用时", "花了", "用了", "花费", "经过", "历经", "长达", "整整", "由", "从")
+# Units whose number before a noun still states the figure (7纳米工艺: the process is 7 nm).
+STATED_BY_ATTRIBUTE = frozenset(["纳米"])
+# 度 after a number is a temperature in a clause about the weather or the body.
+TEMPERATURE_WORDS = re.compile(r"摄氏|气温|温度|高温|低温|体温|最高温|最低温|升温|降温")
+DEGREES = re.compile(r"(?<=[\d一二两三四五六七八九十])度(?!电)")
 TIME_FRAME_BEFORE = ("未来", "过去", "最近", "这", "那", "头", "首", "此后")
 ATTRIBUTIVE_KINDS = frozenset(["duration", "length"])
 NAME_FLAGS = frozenset(["nr", "nrt", "nrfg", "nt", "nz"])
@@ -172,10 +185,13 @@ MAGNITUDE_PENALTY = 0.5
 CODE_FACTOR = 1.5
 # Units specific enough that sharing one is evidence (millimetres of rain, cubic metres per second).
 SPECIFIC_KINDS = frozenset(
-    ["length", "area", "volume", "mass", "compute", "data", "energy", "charge", "power", "temperature", "luminance"]
+    ["length", "area", "volume", "mass", "compute", "data", "energy", "charge", "power", "luminance"]
 )
 MATCH_EVIDENCE = 3.0
+# Spans, temperatures and times of day change through a story (起跑时气温28℃, 午间最高气温35.6℃): they
+# need more shared words.
 DURATION_EVIDENCE = 3.5
+MOMENT_KINDS = ("duration", "temperature", "clock")
 # A stated value stands for ±0.5% when exact and, when approximate, for its stated precision up to ±5%:
 # two exact figures agree within about 1%, two approximations within at most about 10% (as do two
 # bounds of one direction).
@@ -297,6 +313,10 @@ def parse_numeral(text: str) -> float | None:
 
 def find_quantities(clause: str) -> list[Quantity]:
     """Every quantity with a unit or magnitude in a clause: dates, shares, money, counts, measures, ranges."""
+    written = clause
+    if TEMPERATURE_WORDS.search(clause):
+        # 28度 in a clause about the weather is 28℃ (one character for one: offsets are kept)
+        clause = DEGREES.sub("℃", clause)
     found = _word_forms(clause)
     taken = [range(q.start, q.end) for q in found]
     numbers = [m for m in lexicon().number.finditer(clause) if not any(m.start() in r for r in taken)]
@@ -305,7 +325,7 @@ def find_quantities(clause: str) -> list[Quantity]:
         if quantity is not None:
             found.append(quantity)
     found.sort(key=lambda q: q.start)
-    return [_with_aspect(clause, q, found) for q in found]
+    return [_replace(_with_aspect(clause, q, found), raw=written[q.start : q.end]) for q in found]
 
 
 def _ranges(clause: str, numbers: list[re.Match[str]]) -> Iterator[list[re.Match[str]]]:
@@ -367,8 +387,8 @@ def _not_a_claim(clause: str, first: re.Match[str], last: re.Match[str], unit: U
         return True  # 几十亿人, 数十年, 上百个: not a stated figure
     if unit is None:
         return False
-    if last["unit"] == "块" and not num[0].isdigit():
-        return True  # 这一块 is "this area"; 5块 and 两块五 are money
+    if last["unit"] == "块" and not num[0].isdigit() and (parse_numeral(num) or 0) < 10:
+        return True  # 这一块 is "this area"; 5块, 两百块 and 两块五 are money
     small_word = not num[0].isdigit() and not last["mag"] and (parse_numeral(num) or 0) < 10
     if unit.kind == "count" and small_word:
         return True
@@ -384,8 +404,11 @@ def _is_year(numeral: str) -> bool:
 
 
 def _time_frame_or_attribute(clause: str, start: int, end: int, unit: Unit) -> bool:
-    """ "15年前", "未来三年", "一年来" date something; "24小时降雨量" describes a noun: neither is a claim."""
+    """ "15年前", "未来三年", "一年来" date something; "24小时降雨量" describes a noun: neither is a claim.
+    But "23分钟后才抵达" says how long something took, and "7纳米工艺" states the process node."""
     rest = clause[end:]
+    if rest.startswith(("后才", "之后才")) or unit.name in STATED_BY_ATTRIBUTE:
+        return False
     before = clause[:start].rstrip("约近超过逾")
     window = rest.startswith(("内", "之内", "以内"))
     if unit.kind == "duration" and (rest.startswith(TIME_FRAME_AFTER) or before.endswith(TIME_FRAME_BEFORE)):
@@ -439,10 +462,27 @@ def _word_forms(clause: str) -> list[Quantity]:
         found.append(_money(clause, (parse_numeral(m["mao"]) or 0) / 10 + (parse_numeral(m["fen"]) or 0) / 100, m))
     for m in KUAI_MAO.finditer(clause):
         found.append(_money(clause, (parse_numeral(m["yuan"]) or 0) + (parse_numeral(m["mao"]) or 0) / 10, m))
+    for m in CLOCK.finditer(clause):
+        minutes = _clock_minutes(m)
+        if minutes is not None:
+            found.append(Quantity(minutes, CLOCK_UNIT, m.group(), "", m.start(), "clock", m.end()))
     for m in HOURS_MINUTES.finditer(clause):
         minutes = 60 * (parse_numeral(m["h"]) or 0) + (parse_numeral(m["min"]) or 0)
         found.append(_worded(clause, minutes, "分钟", "duration", m))
     return found
+
+
+def _clock_minutes(m: re.Match[str]) -> float | None:
+    """A time of day in minutes after midnight (下午2时15分 -> 855), or None when the match is not one:
+    an hour alone without the part of the day (3点建议), or an hour past 24."""
+    if not (m["min"] or m["half"] or m["part"]):
+        return None
+    hour, minute = parse_numeral(m["h"]), 30.0 if m["half"] else parse_numeral(m["min"] or "0")
+    if hour is None or minute is None or hour > 24 or minute >= 60:
+        return None
+    if (m["part"] in AFTERNOON and hour < 12) or (m["part"] in ("中午", "午间") and hour < 11):
+        hour += 12
+    return hour * 60 + minute
 
 
 def _share(clause: str, percent: float, m: re.Match[str]) -> Quantity:
@@ -1127,7 +1167,8 @@ def match_evidence(a: Claim, b: Claim, counts: Counter[str] | None = None) -> fl
     else a shared head or event. The score sums the weights of shared words, plus support for a
     shared topic and a shared physical unit, less MISMATCH_PENALTY for each head or event word that
     both claims have and do not share (开源了300个模型 vs 上架100多款全模态模型); it must reach
-    MATCH_EVIDENCE (DURATION_EVIDENCE for durations: "沉寂了四年" and "被骂了4年" are different spans).
+    MATCH_EVIDENCE (DURATION_EVIDENCE for durations, temperatures and times of day: "沉寂了四年" and
+    "被骂了4年" are different spans).
     With `counts` (see `head_counts`), head words common in the corpus weigh less.
     """
     if not compatible(a, b):
@@ -1141,7 +1182,7 @@ def match_evidence(a: Claim, b: Claim, counts: Counter[str] | None = None) -> fl
     score += TOPIC_SUPPORT if set(a.topics) & set(b.topics) else 0.0
     score += UNIT_SUPPORT if unit_kind(a.unit).split("/")[0] in SPECIFIC_KINDS else 0.0
     score += VALUE_SUPPORT if same_distinctive_figure(a, b) else 0.0
-    needed = DURATION_EVIDENCE if unit_kind(a.unit).startswith("duration") else MATCH_EVIDENCE
+    needed = DURATION_EVIDENCE if unit_kind(a.unit).startswith(MOMENT_KINDS) else MATCH_EVIDENCE
     return score if score >= needed else 0.0
 
 

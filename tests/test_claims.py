@@ -115,6 +115,17 @@ def test_parse_numeral_decimal_before_wanyi() -> None:
         ("约每秒1,800立方米", 1800.0, "立方米/秒", "approx"),
         ("最大每小时雨量接近100毫米", 100.0, "毫米/小时", "approx"),
         ("一个万亿的市场", 1e12, "", ""),
+        ("起跑时气温已达摄氏28度", 28.0, "℃", ""),  # 度 in a clause about the weather
+        ("最高气温来到35.6度", 35.6, "℃", ""),
+        ("一名34岁男性选手", 34.0, "岁", ""),
+        ("该芯片采用7纳米工艺制造", 7.0, "纳米", ""),  # a process node, stated before its noun
+        ("以7奈米制程生产", 7.0, "纳米", ""),
+        ("单卡功耗600W", 600.0, "瓦", ""),
+        ("救护车约23分钟后才抵达", 23.0, "分钟", "approx"),  # how long it took, not a time frame
+        ("全马报名费两百块", 200.0, "元", ""),
+        ("7时30分鸣枪起跑", 450.0, "时刻", ""),  # a time of day, in minutes after midnight
+        ("早上七点半发枪", 450.0, "时刻", ""),
+        ("延至下午2时15分宣告不治", 855.0, "时刻", ""),
     ],
 )
 def test_find_quantities(clause: str, value: float, unit: str, qualifier: str) -> None:
@@ -166,6 +177,8 @@ def test_find_quantities_finds_several_in_reading_order() -> None:
         "Qwen2.5全新升级",  # a model name
         "22年在北京冬奥",  # a two-digit year opening a clause
         "07年左右",
+        "角度为30度",  # 度 outside a clause about temperature
+        "他提出3点建议",  # an hour alone, without the part of the day, is not a time
     ],
 )
 def test_ordinals_small_word_counts_and_bare_numbers_are_not_claims(clause: str) -> None:
@@ -693,3 +706,10 @@ def test_a_guessed_name_across_a_function_character_is_not_a_name() -> None:
 
     assert not _is_name("宁是睿", "nr")  # 安脉宁是睿禾… mis-cut by jieba's guessing
     assert _is_name("柯文远", "nr") and _is_name("宁川电池", "nt")
+
+
+def test_times_of_day_are_compared_and_temperatures_of_different_moments_are_not() -> None:
+    assert [c.kind for c in _compare(("daily", "比赛于7时30分鸣枪起跑。"), ("post", "早上七点半鸣枪起跑。"))[1]] == [
+        "agreement"
+    ]
+    assert _compare(("daily", "起跑时气温约28℃。"), ("post", "午间最高气温达35.6℃。"))[1] == []

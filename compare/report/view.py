@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from compare import __version__
-from compare.claims import DATE_UNIT, date_parts
+from compare.claims import CLOCK_UNIT, DATE_UNIT, date_parts
 from compare.model import Claim, Comparison, Passage, SourceSummary, Tone, Topic
 from compare.report.formatters import fmt_int, fmt_percent, fmt_score, fmt_value, fmt_weight, script_label
 from compare.tone import COMPANY, OUTLET, aggregate, interval
@@ -433,6 +433,8 @@ def _claim_value(claim: Claim) -> str:
     if claim.unit == DATE_UNIT:
         year, month, day = date_parts(claim.value)
         return f"{year}年" + (f"{month}月" if month else "") + (f"{day}日" if day else "")
+    if claim.unit == CLOCK_UNIT:
+        return f"{int(claim.value) // 60}:{int(claim.value) % 60:02d}"
     value = fmt_value(claim.value, claim.unit)
     if claim.upper is not None:
         value = f"{fmt_value(claim.value, '')}–{fmt_value(claim.upper, claim.unit)}"

@@ -156,3 +156,15 @@ def test_claims_are_grouped_by_topic_in_topic_order_conflicts_first() -> None:
     assert [g.label for g in view.claim_groups] == ["FARES", "MARGINS", NO_SHARED_TOPIC]
     assert [c.kind for c in view.claim_groups[0].comparisons] == ["conflict", "agreement"]
     assert [r.value for r in view.claim_groups[1].comparisons[0].rows] == ["11–13%", "≤10%"]
+
+
+def test_claim_values_show_dates_and_times_of_day_as_written_forms() -> None:
+    from compare.claims import CLOCK_UNIT, DATE_UNIT
+    from compare.model import Claim
+    from compare.report.view import _claim_value
+
+    def claim(value: float, unit: str) -> Claim:
+        return Claim(id="c1", source="a", passage="a:p0", text="", subject="", value=value, unit=unit, raw="")
+
+    assert _claim_value(claim(20130710, DATE_UNIT)) == "2013年7月10日"
+    assert _claim_value(claim(855, CLOCK_UNIT)) == "14:15"
