@@ -164,7 +164,45 @@ BRAND = re.compile(r"([\u4e00-\u9fff]{2,})[A-Za-z]+\d")
 CODE_AFTER_HAN = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z]+\d[A-Za-z0-9]*")
 # One-character nouns jieba splits off a compound (安置+点, 报案+量, 企业+数, 投保+率).
 NOUN_SUFFIXES = frozenset("点量数率额费者员站价")
-ORG_SUFFIXES = frozenset(["公司", "集团", "汽车", "科技", "银行", "电池", "证券", "航空", "电子", "医药"])
+ORG_SUFFIXES = frozenset(
+    [
+        "公司",
+        "集团",
+        "汽车",
+        "科技",
+        "银行",
+        "电池",
+        "证券",
+        "航空",
+        "电子",
+        "医药",
+        "通信",
+        "通讯",
+        "能源",
+        "物流",
+        "传媒",
+        "软件",
+        "半导体",
+        "控股",
+        "制药",
+        "药业",
+        "电器",
+        "地产",
+        "保险",
+    ]
+)
+# A currency named before an amount in 元 (新台币56万元): the amount's unit.
+CURRENCIES_BEFORE = {
+    "新台币": "新台币",
+    "台币": "新台币",
+    "港币": "港元",
+    "港元": "港元",
+    "美元": "美元",
+    "美金": "美元",
+    "日元": "日元",
+    "日圆": "日元",
+    "欧元": "欧元",
+}
 NOUN_FLAGS = ("n", "vn", "l", "eng", "an", "j")
 TIME_FLAGS = frozenset(["t", "tg", "m", "mq", "q", "f"])
 STEM_SPECIFICITY = 0.7
@@ -224,6 +262,7 @@ class Lexicon:
     pronouns: frozenset[str]
     generic_measures: frozenset[str]
     generic_makers: frozenset[str]
+    induced: frozenset[str]
     synonyms: dict[str, str]
     number: re.Pattern[str]
 
@@ -246,6 +285,7 @@ def lexicon() -> Lexicon:
         pronouns=frozenset(data["subject"]["pronouns"]),
         generic_measures=frozenset(data["subject"]["generic_measures"]),
         generic_makers=frozenset(data["subject"]["generic_makers"]),
+        induced=frozenset(data["subject"]["induced"]),
         synonyms=synonyms,
         number=_number_pattern(units, after),
     )
@@ -360,12 +400,24 @@ def _quantity(clause: str, group: list[re.Match[str]]) -> Quantity | None:
         return None
     low, high = min(v for v in values if v is not None), max(v for v in values if v is not None)
     kind, name, factor = (unit.kind, unit.name, unit.factor) if unit else ("count", "", 1.0)
-    name, kind = _per_unit(clause, group[0].start(), name, kind)
-    qualifier, start = _qualifier_before(clause, group[0].start())
+    first = group[0].start()
+    if name == "元":
+        name, kind, first = _currency_before(clause, first)
+    name, kind = _per_unit(clause, first, name, kind)
+    qualifier, start = _qualifier_before(clause, first)
     if qualifier == "" and (last["more"] or last["more2"] or last["suffix"]):
         qualifier = lexicon().after.get(last["more"] or last["more2"] or last["suffix"] or "", "")
     upper = round(high * factor, 6) if len(group) > 1 and high != low else None
     return Quantity(round(low * factor, 6), name, clause[start : last.end()], qualifier, start, kind, last.end(), upper)
+
+
+def _currency_before(clause: str, start: int) -> tuple[str, str, int]:
+    """The currency of an amount in 元 named before it (新台币56万元, 港币3亿元 are not yuan): its unit,
+    kind, and where the amount's words begin (约新台币56万元 is approximate); 元 itself when none is."""
+    for word, unit in CURRENCIES_BEFORE.items():
+        if clause[:start].endswith(word):
+            return unit, unit, start - len(word)
+    return "元", "元", start
 
 
 def _value(m: re.Match[str], last: re.Match[str]) -> float | None:
@@ -1256,7 +1308,13 @@ def compatible(a: Claim, b: Claim) -> bool:
     no names that set them apart, the same span (一季度 vs 全年)."""
     if a.source == b.source or not aspects_match(a, b) or not units_comparable(a, b):
         return False
-    return not names_differ(a, b) and periods_match(a, b)
+    return not names_differ(a, b) and periods_match(a, b) and induced(a) == induced(b)
+
+
+def induced(claim: Claim) -> bool:
+    """Whether a claim states what something brought about rather than its own amount: 拉动沿线投资超过
+    2000亿元 is not the line's 总投资1286亿元 (the `induced` verbs of claims.toml)."""
+    return any(w in lexicon().induced for w in claim.event)
 
 
 def periods_match(a: Claim, b: Claim) -> bool:

@@ -115,6 +115,8 @@ def test_parse_numeral_decimal_before_wanyi() -> None:
         ("约每秒1,800立方米", 1800.0, "立方米/秒", "approx"),
         ("最大每小时雨量接近100毫米", 100.0, "毫米/小时", "approx"),
         ("一个万亿的市场", 1e12, "", ""),
+        ("单卡售价约新台币56万元", 560000.0, "新台币", "approx"),  # a currency named before 元
+        ("港币3亿元", 3e8, "港元", ""),
         ("起跑时气温已达摄氏28度", 28.0, "℃", ""),  # 度 in a clause about the weather
         ("最高气温来到35.6度", 35.6, "℃", ""),
         ("一名34岁男性选手", 34.0, "岁", ""),
@@ -689,6 +691,12 @@ def test_event_dates_of_different_things_are_not_paired(a: str, b: str) -> None:
         ),
         pytest.param(
             "今年第一季全台住宅移轉棟數為7.8萬棟。", "第三季全台住宅移轉棟數為6.8萬棟。", id="quarters-without-du"
+        ),
+        pytest.param(
+            "青澜高铁总投资1286亿元。", "青澜高铁建设期间拉动沿线投资超过2000亿元。", id="induced-is-not-own-amount"
+        ),
+        pytest.param(
+            "天衡T9单卡售价约12.8万元。", "天衡T9單卡售價約新台幣56萬元。", id="new-taiwan-dollars-are-not-yuan"
         ),
     ],
 )
