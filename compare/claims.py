@@ -115,6 +115,10 @@ TIME_FRAME_BEFORE = ("未来", "过去", "最近", "这", "那", "头", "首", "
 ATTRIBUTIVE_KINDS = frozenset(["duration", "length"])
 NAME_FLAGS = frozenset(["nr", "nrt", "nrfg", "nt", "nz"])
 GUESS_BREAKERS = frozenset("是的了在和与及把被将")
+# Time words jieba's dictionary tags as a name (今天上午 nr): never a name.
+TIME_ONLY = re.compile(
+    r"(?:今天|昨天|明天|前天|今日|昨日|明日|当天|当日|上午|下午|中午|早上|晚上|凌晨|傍晚|今晚|昨晚)+"
+)
 QUOTED_NAME = re.compile(r"[“「『]([^”」』，,。；;！？!?、\s]{2,10})[”」』]")
 # Words right before a quoted name (品牌“一颗柠”) or right after it (“稳贷宝”小程序).
 NAME_INTRODUCERS = (
@@ -236,7 +240,7 @@ MOMENT_KINDS = ("duration", "temperature", "clock")
 EXACT_TOLERANCE = 0.005
 APPROX_TOLERANCE = 0.05
 BOUND_SPAN = 2.0
-ASPECT_NOTES = {"change": " — amounts of change", "from": " — values before a change"}
+ASPECT_NOTES = {"change": " — amounts of change", "from": " — values before a change", "remaining": " — what is left"}
 
 
 @dataclass(frozen=True)
@@ -258,6 +262,7 @@ class Lexicon:
     after: dict[str, str]
     change_words: tuple[str, ...]
     from_words: tuple[str, ...]
+    remaining_words: tuple[str, ...]
     stop_words: frozenset[str]
     pronouns: frozenset[str]
     generic_measures: frozenset[str]
@@ -281,6 +286,7 @@ def lexicon() -> Lexicon:
         after=after,
         change_words=tuple(sorted(data["aspects"]["change_before"], key=len, reverse=True)),
         from_words=tuple(data["aspects"]["from_before"]),
+        remaining_words=tuple(sorted(data["aspects"]["remaining_before"], key=len, reverse=True)),
         stop_words=frozenset(data["subject"]["stop_verbs"] + data["subject"]["not_subjects"]),
         pronouns=frozenset(data["subject"]["pronouns"]),
         generic_measures=frozenset(data["subject"]["generic_measures"]),
@@ -563,6 +569,8 @@ def _with_aspect(clause: str, q: Quantity, found: Sequence[Quantity]) -> Quantit
     lex = lexicon()
     if before.endswith(lex.from_words) and any(o.start > q.start and o.kind == q.kind for o in found):
         return _replace(q, aspect="from")
+    if q.kind != "date" and before.endswith(lex.remaining_words):
+        return _replace(q, aspect="remaining")  # 仍有9人住院 is what is left, not the total
     marker = next((w for w in lex.change_words if before.endswith(w)), "")
     if q.kind == "date" or not marker:
         return q
@@ -793,8 +801,9 @@ def _is_name(word: str, flag: str) -> bool:
     """Names of companies, products, people: jieba name tags, and Latin words that are not acronyms."""
     if flag in NAME_FLAGS:
         # A word jieba guessed (not in its dictionary) across a function character (安脉宁是睿… -> 宁是睿)
-        # is a mis-cut, not a name.
-        return len(word) >= 2 and not (word_tag(word) is None and any(ch in GUESS_BREAKERS for ch in word))
+        # is a mis-cut, and time words its dictionary tags as a name (今天上午) are not one.
+        guessed_across = word_tag(word) is None and any(ch in GUESS_BREAKERS for ch in word)
+        return len(word) >= 2 and not guessed_across and not TIME_ONLY.fullmatch(word)
     if flag != "eng":
         return False
     # A code (S7, Qwen2) or a camel-case name (OpenAI, iPhone); acronyms (AI, API, CEO) and plain words are terms.

@@ -350,7 +350,7 @@ class Claim:
         upper: the upper end of a range ("11%至13%"), else None.
         aspect: "" for a level or amount, "change" for an amount of change ("下降97%"; "change:yoy" when
             stated 同比, "change:mom" when 环比), "from" for the earlier value of a change ("由18%降至11%"
-            gives 18% "from" and 11% "").
+            gives 18% "from" and 11% ""), "remaining" for what is left ("仍有9人住院").
         head: nouns naming what is measured or counted: the noun run right before the number
             ("单车毛利率") and the noun a classifier counts ("12000余名居民") (Simplified).
         event: the event verb ("转移", "接入") and the word marking a change ("下调").

@@ -698,6 +698,7 @@ def test_event_dates_of_different_things_are_not_paired(a: str, b: str) -> None:
         pytest.param(
             "天衡T9单卡售价约12.8万元。", "天衡T9單卡售價約新台幣56萬元。", id="new-taiwan-dollars-are-not-yuan"
         ),
+        pytest.param("临川马拉松共有28人住院治疗。", "临川马拉松仍有9人住院治疗。", id="what-is-left-is-not-the-total"),
     ],
 )
 def test_figures_of_different_brands_or_quarters_are_not_paired(first: str, second: str) -> None:
@@ -713,6 +714,7 @@ def test_a_guessed_name_across_a_function_character_is_not_a_name() -> None:
     from compare.claims import _is_name
 
     assert not _is_name("宁是睿", "nr")  # 安脉宁是睿禾… mis-cut by jieba's guessing
+    assert not _is_name("今天上午", "nr")  # time words jieba's dictionary tags as a name
     assert _is_name("柯文远", "nr") and _is_name("宁川电池", "nt")
 
 
