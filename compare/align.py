@@ -6,8 +6,9 @@ concept features (interchangeable words, from a data file), weighted by part of 
 most). Each passage keeps its top-k most similar passages of *other* sources above a threshold;
 these edges are merged strongest first with average linkage; a passage then also joins any other
 group it is as close to as a group's passages must be to each other, if it names one of the group's
-telling terms (a passage may cover two topics), and groups that then mostly overlap are merged. Groups
-that span two or more sources and
+telling terms (a passage may cover two topics), groups that then mostly overlap are merged, and groups
+that share a telling term merge while they stay close on average (one broad aspect of a long article
+is otherwise found as several narrow topics). Groups that span two or more sources and
 share a telling term (or are strongly cohesive) become topics, labelled by the terms they share and
 their most distinctive ones.
 
@@ -16,7 +17,9 @@ are ever scored; terms in more than half the passages, or in more than MAX_TERM_
 corpus, are dropped, so a passage with L terms meets at most L·MAX_TERM_PASSAGES others: O(n·L) in
 all. Each passage keeps k edges, so merging sees O(n·k) edges, each checked against the two groups'
 members. Widening scores each of the g groups against at most MAX_JOIN_CANDIDATES passages that
-name its telling terms: O(g), and g < n. Memory is O(n·k) plus one block of rows; nothing is n×n.
+name its telling terms: O(g), and g < n. Related groups are compared only when they share a telling
+term (at most MAX_RELATED_GROUPS per term), from per-group sums of their vectors in batched products:
+O(g·MAX_RELATED_GROUPS) pairs. Memory is O(n·k) plus one block of rows; nothing is n×n.
 `bench/align_scale.py` measures it.
 """
 
@@ -64,6 +67,10 @@ CONCEPT_WEIGHT = 1.0
 # A passage also joins a group it was not merged into when its mean similarity to it reaches this share
 # of topic_cohesion (thresholds set on the five corpora of bench/eval_topics.py).
 JOIN_SHARE = 1.0
+# Groups sharing a telling term merge while their mean similarity reaches this share of topic_cohesion
+# (set on the seven corpora of bench/eval_topics.py); at most this many groups per term are compared.
+RELATED_SHARE = 0.65
+MAX_RELATED_GROUPS = 50
 # Groups sharing at least this share of the smaller one's passages are one topic.
 OVERLAP_SHARE = 0.5
 # Per group, only the passages naming most of its telling terms are tried (bounds the work per group).
@@ -246,11 +253,75 @@ class PassageSpace:
         blended: np.ndarray = LEXICAL_SHARE * lexical + (1 - LEXICAL_SHARE) * latent
         return blended
 
+    def cross_means(self, groups: Sequence[list[int]], pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+        """`mean_cross_similarity` of many pairs of groups at once, from sums of their vectors.
+
+        Similarity is bilinear, so the sum over a pair's cross-source passage pairs is the product of the
+        groups' summed vectors less the products of their same-source sums; each sum is computed once
+        per group (and per source in it), and all products in a few batched sparse operations.
+        """
+        if not pairs:
+            return np.zeros(0)
+        rows: dict[tuple[int, int], int] = {}  # (group, source) -> row of the per-source sums
+        indicator_rows, indicator_cols = [], []
+        for g, members in enumerate(groups):
+            for i in members:
+                row = rows.setdefault((g, int(self.owner[i])), len(rows))
+                indicator_rows.append(row)
+                indicator_cols.append(i)
+        n = self.vectors.shape[0]
+        indicator = csr_matrix((np.ones(len(indicator_rows)), (indicator_rows, indicator_cols)), shape=(len(rows), n))
+        part_lex = csr_matrix(indicator @ self.vectors)
+        part_lat = indicator @ self.latent if self.latent is not None else None
+        row_group = np.zeros(len(rows), dtype=int)
+        for (g, _), row in rows.items():
+            row_group[row] = g
+        to_group = csr_matrix((np.ones(len(rows)), (row_group, np.arange(len(rows)))), shape=(len(groups), len(rows)))
+        total_lex, total_lat = csr_matrix(to_group @ part_lex), to_group @ part_lat if part_lat is not None else None
+        a, b = np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs])
+        lexical, latent = _row_dots(total_lex, total_lat, a, b)
+        count = np.array([len(groups[x]) * len(groups[y]) for x, y in pairs], dtype=float)
+        # same-source corrections: (pair, row in a, row in b) for each source both groups hold
+        same: list[tuple[int, int, int]] = []
+        sources_of: dict[int, list[int]] = {}
+        for g, src in rows:
+            sources_of.setdefault(g, []).append(src)
+        for k, (x, y) in enumerate(pairs):
+            for src in sources_of[x]:
+                if (y, src) in rows:
+                    same.append((k, rows[(x, src)], rows[(y, src)]))
+        if same:
+            k_idx = np.array([t[0] for t in same])
+            ra, rb = np.array([t[1] for t in same]), np.array([t[2] for t in same])
+            same_lex, same_lat = _row_dots(part_lex, part_lat, ra, rb)
+            np.subtract.at(lexical, k_idx, same_lex)
+            np.subtract.at(latent, k_idx, same_lat)
+            sizes = np.asarray(indicator.sum(axis=1)).ravel()
+            np.subtract.at(count, k_idx, sizes[ra] * sizes[rb])
+        blended = lexical if self.latent is None else LEXICAL_SHARE * lexical + (1 - LEXICAL_SHARE) * latent
+        result: np.ndarray = np.where(count > 0, blended / np.maximum(count, 1), 0.0)
+        return result
+
     def mean_cross_similarity(self, a: list[int], b: list[int]) -> float:
         """Mean blended similarity over the pairs of two groups' passages from different sources."""
         sims = self.blend((self.vectors[a] @ self.vectors[b].T).toarray(), a, b)
         cross = self.owner[a][:, None] != self.owner[b][None, :]
         return float(sims[cross].mean()) if cross.any() else 0.0
+
+
+def _row_dots(
+    lexical: csr_matrix, latent: np.ndarray | None, a: np.ndarray, b: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Dot products of rows a[k] and b[k] of a sparse and a dense matrix, CHUNK_ROWS·8 pairs at a time
+    (bounds the memory of the gathered rows)."""
+    lex, lat = np.zeros(len(a)), np.zeros(len(a))
+    step = CHUNK_ROWS * 8
+    for start in range(0, len(a), step):
+        x, y = a[start : start + step], b[start : start + step]
+        lex[start : start + step] = np.asarray(lexical[x].multiply(lexical[y]).sum(axis=1)).ravel()
+        if latent is not None:
+            lat[start : start + step] = (latent[x] * latent[y]).sum(axis=1)
+    return lex, lat
 
 
 def cross_source_neighbours(space: PassageSpace, *, k: int, threshold: float) -> list[tuple[float, int, int]]:
@@ -383,7 +454,9 @@ def discovered_groups(passages: Sequence[Passage], options: BuildOptions) -> lis
     labeller = Labeller.of(vectors, vocabulary, aliases)
     groups = []
     formed = average_link_groups(space, edges, options.topic_cohesion)
-    for group in merged_overlaps(widened_groups(space, chosen, formed, options, common)):
+    widened = merged_overlaps(widened_groups(space, chosen, formed, options, common))
+    related = merged_related(space, chosen, widened, common, RELATED_SHARE * options.topic_cohesion)
+    for group in related:
         shared = shared_telling_terms([chosen[i] for i in group], common)
         cohesion = space.mean_cross_similarity(group, group)
         cohesive = cohesion >= STRONG_COHESION * options.topic_cohesion
@@ -412,6 +485,56 @@ def merged_overlaps(groups: Sequence[list[int]]) -> list[list[int]]:
                 kept[into].add(i)
                 owner.setdefault(i, []).append(into)
     return sorted((sorted(g) for g in kept), key=lambda g: g[0])
+
+
+def merged_related(
+    space: PassageSpace,
+    passages: Sequence[Passage],
+    groups: Sequence[list[int]],
+    common: frozenset[str],
+    bar: float,
+) -> list[list[int]]:
+    """Groups that are two sides of one topic as one: groups sharing a telling term (a name or an
+    uncommon noun that ties each group's sources together) merge, closest first, while their mean
+    cross-source similarity reaches `bar` (average linkage again, one level up). On long articles the
+    passage-level merge finds a broad aspect (the line's cost and its debt) as several narrower groups.
+
+    Cost: only groups sharing a telling term are compared (at most MAX_RELATED_GROUPS per term), each
+    pair once from the groups' summed vectors (`PassageSpace.cross_means`), and a pair is re-checked on
+    its current members only when it is about to merge.
+    """
+    holders: dict[str, list[int]] = {}
+    for n, group in enumerate(groups):
+        for term in shared_telling_terms([passages[i] for i in group], common):
+            holders.setdefault(term, []).append(n)
+    pairs = {
+        (a, b)
+        for held in holders.values()
+        for x, a in enumerate(held[:MAX_RELATED_GROUPS])
+        for b in held[x + 1 : MAX_RELATED_GROUPS]
+    }
+    ordered = sorted(pairs)
+    means = space.cross_means(groups, ordered)
+    scored = sorted(
+        ((float(m), a, b) for m, (a, b) in zip(means, ordered, strict=True)), key=lambda e: (-e[0], e[1], e[2])
+    )
+    root = list(range(len(groups)))
+    members = {n: list(g) for n, g in enumerate(groups)}
+
+    def find(n: int) -> int:
+        while root[n] != n:
+            n = root[n]
+        return n
+
+    for similarity, a, b in scored:
+        if similarity < bar:
+            break
+        ra, rb = find(a), find(b)
+        if ra == rb or space.mean_cross_similarity(members[ra], members[rb]) < bar:
+            continue
+        members[ra] = sorted(set(members[ra]) | set(members.pop(rb)))
+        root[rb] = ra
+    return sorted(members.values(), key=lambda g: g[0])
 
 
 def widened_groups(

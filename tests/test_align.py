@@ -398,3 +398,40 @@ def test_an_unknown_word_of_one_passage_does_not_label_a_group() -> None:
     terms = labeller.distinctive_terms(vectors, [0, 1], 3, passages)
     assert "辛孙" not in terms and "飞天" in terms
     assert "辛孙" in labeller.distinctive_terms(vectors, [0], 3, passages)  # a one-passage group may use it
+
+
+def test_cross_means_of_many_group_pairs_equal_their_mean_cross_similarity() -> None:
+    from compare.align import PassageSpace, passage_vectors
+
+    passages, _ = _passages("subway", "transfer")
+    chosen = [p for p in passages if len(p.tokens) >= 4]
+    vectors, _ = passage_vectors(chosen)
+    space = PassageSpace.of(vectors, [p.source for p in chosen])
+    n = len(chosen)
+    groups = [list(range(0, n, 3)), list(range(1, n, 4)), [0, 1, 2], [n - 1, n - 2]]
+    pairs = [(0, 1), (0, 2), (1, 3), (2, 3)]
+    expected = [space.mean_cross_similarity(groups[a], groups[b]) for a, b in pairs]
+    assert space.cross_means(groups, pairs) == pytest.approx(expected)
+
+
+def test_groups_sharing_a_telling_term_merge_when_close_and_others_stay_apart() -> None:
+    from compare.align import PassageSpace, merged_related, passage_vectors
+
+    passages = [
+        # The line's cost, and its debt: two sides of one topic, both naming 省铁投.
+        Passage("a:p0", "a", 0, "", "", tokens=("省铁投", "总投资", "概算", "超支", "亿元", "资本金")),
+        Passage("b:p0", "b", 0, "", "", tokens=("省铁投", "总投资", "概算", "调增", "亿元", "资本金")),
+        Passage("a:p1", "a", 1, "", "", tokens=("省铁投", "负债", "贷款", "亿元", "资本金", "利息")),
+        Passage("b:p1", "b", 1, "", "", tokens=("省铁投", "负债", "债券", "亿元", "资本金", "到期")),
+        # Fares: close in wording (亿元) but sharing no telling term with the others.
+        Passage("a:p2", "a", 2, "", "", tokens=("票价", "二等座", "折扣", "亿元", "计次票", "通勤")),
+        Passage("b:p2", "b", 2, "", "", tokens=("票价", "二等座", "浮动", "亿元", "计次票", "学生")),
+    ]
+    vectors, _ = passage_vectors(passages)
+    space = PassageSpace.of(vectors, [p.source for p in passages])
+    groups = [[0, 1], [2, 3], [4, 5]]
+    assert merged_related(space, passages, groups, frozenset(), 0.01) == [[0, 1, 2, 3], [4, 5]]
+    # Not close enough: kept apart.
+    assert merged_related(space, passages, groups, frozenset(), 0.99) == groups
+    # No telling term in common: kept apart however close.
+    assert merged_related(space, passages, groups, frozenset({"省铁投", "资本金"}), 0.01) == groups
