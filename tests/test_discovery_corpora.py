@@ -26,10 +26,10 @@ CONFIGURED = [f for f in CORPORA if (f / "topics.toml").is_file()]
 FLOORS = {
     "city_flood": 0.7,
     "ev_price_war": 0.7,
-    "rail_line": 0.35,
-    "drug_recall": 0.25,
-    "chip_startup": 0.45,
-    "marathon": 0.5,
+    "rail_line": 0.4,
+    "drug_recall": 0.28,
+    "chip_startup": 0.65,
+    "marathon": 0.55,
 }
 pytestmark = pytest.mark.slow
 
