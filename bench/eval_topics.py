@@ -13,17 +13,19 @@ the sources each holds. Figures to improve, not a test.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from compare.align import align
-from compare.clean import clean_corpus
+from compare.clean import TONE_VOWELS, clean_corpus, normalize_text, strip_pinyin
 from compare.ingest import read_corpus, read_topics
 from compare.model import BuildOptions, Passage, Topic
 from compare.segment import corpus_terms, segment_documents
 
 ROOT = Path(__file__).resolve().parent.parent
+PARTIAL_PINYIN = re.compile(rf"[(（][a-zü{TONE_VOWELS}]*$")
 
 
 def truth_file(folder: Path) -> Path | None:
@@ -44,13 +46,20 @@ def truth_topics(folder: Path, path: Path, passages: list[Passage]) -> dict[str,
             lines = [ln.strip() for ln in (folder / f"{stem}.txt").read_text(encoding="utf-8").splitlines()]
             paragraphs = [ln for ln in lines if ln][1:]
             for entry in entries:
-                probe = entry if isinstance(entry, str) else paragraphs[entry][:12]
+                probe = written_probe(entry) if isinstance(entry, str) else paragraphs[entry][:12]
                 found = {p.id for p in passages if p.source == stem and probe in p.text}
                 if not found:  # e.g. a dateline or byline the cleaner moved into metadata
                     print(f"  (truth passage not found in {stem}: {probe!r})", file=sys.stderr)
                 wanted |= found
         topics[topic] = wanted
     return topics
+
+
+def written_probe(text: str) -> str:
+    """A truth passage's first characters as the cleaner leaves them: pinyin (also one cut off at the
+    end, 創(ch) and spaces between Han characters dropped."""
+    text = PARTIAL_PINYIN.sub("", strip_pinyin(normalize_text(text))[0])
+    return text.strip()
 
 
 @dataclass(frozen=True)

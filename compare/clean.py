@@ -33,6 +33,8 @@ SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff，、；：])\s(?=[\u4e00-\u
 INNER_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*(?=.)")
 SENTENCE_END = re.compile(r"[。！？!?；;…:：]['\"”’」』）)]*$")
 SAMPLE_CHARS = 40
+# A line opening with one of these starts a block of its own (【熱門】…, [广告]…).
+LABEL_OPENERS = ("【", "[", "〔")
 MENU_SEPARATORS = re.compile(r"\s*[|｜丨>›»/·•]\s*|\s{2,}")
 MENU_MIN_ITEMS = 3
 MENU_MAX_ITEM_CHARS = 6
@@ -123,12 +125,33 @@ def normalize_text(text: str) -> str:
     return "\n".join(SPACE_BETWEEN_HAN.sub("", line) for line in lines)
 
 
-def rejoin_wrapped(lines: list[str]) -> list[str]:
-    """Join a line broken mid-sentence to the next one: it has a sentence end inside but not at its end."""
+def block_starts(text: str) -> frozenset[str]:
+    """Lines that follow a blank line (or open the text), in a text that also has lines right after
+    one another: there blank lines separate paragraphs, and a line after one begins a paragraph
+    whatever the line before it looks like. In a text with a blank line after every line (a pasted
+    page) they say nothing: a hard wrap there leaves one mid-sentence too."""
+    starts, after_blank, single_breaks = set(), True, False
+    for line in text.split("\n"):
+        if line.strip():
+            if after_blank:
+                starts.add(line.strip())
+            single_breaks = single_breaks or not after_blank
+            after_blank = False
+        else:
+            after_blank = True
+    return frozenset(starts) if single_breaks else frozenset()
+
+
+def rejoin_wrapped(lines: list[str], starts: frozenset[str] = frozenset()) -> list[str]:
+    """Join a line broken mid-sentence to the next one: it has a sentence end inside but not at its end.
+
+    The first line (the headline: 再攀高峰！…新時代), a line after a blank line (`block_starts`) and a
+    line opening with a bracketed label (【熱門】, 【本版說明】) are never joined to the line before."""
     joined: list[str] = []
-    for line in lines:
+    for n, line in enumerate(lines):
         previous = joined[-1] if joined else ""
-        if previous and INNER_SENTENCE_END.search(previous) and not SENTENCE_END.search(previous):
+        fresh = n == 1 or line in starts or line.startswith(LABEL_OPENERS)
+        if previous and not fresh and INNER_SENTENCE_END.search(previous) and not SENTENCE_END.search(previous):
             glue = " " if previous[-1].isascii() and line[0].isascii() else ""
             joined[-1] = previous + glue + line
         else:
@@ -340,7 +363,7 @@ def clean_document(
     lines, tail = cut_trailing_list(lines)
     audit.add("appended-chrome", sum(map(visible_len, tail)), tail[0] if tail else "")
     # 5. Lines broken mid-sentence are joined; the byline becomes metadata.
-    lines = rejoin_wrapped(lines)
+    lines = rejoin_wrapped(lines, block_starts(text))
     byline = find_byline(lines, rules)
     if byline is not None:
         lines.remove(byline.line)

@@ -103,6 +103,8 @@ def test_strip_broken(text: str, expected: str, removed: int) -> None:
         "首页 > 科技",
         "上一篇：地铁票价调整",
         "科技",
+        "点击上方蓝字“老周笔记”关注我，每周一篇。",
+        "【普通話學習版】本版部分字詞附漢語拼音，方便讀者學習普通話。",
     ],
 )
 def test_is_chrome_line_on_chrome(line: str) -> None:
@@ -292,3 +294,24 @@ def test_template_lines_shared_by_sources_are_removed_but_shared_quotes_stay() -
         assert quote in texts and template not in texts
         assert "shared-template" in _reasons(doc)
     assert "shared-template" not in _reasons(cleaned[2])
+
+
+def test_clean_document_does_not_join_a_headline_or_a_labelled_teaser_to_the_text_after_it() -> None:
+    # The headline and the teaser have a sentence end inside and none at their end, like a line broken
+    # mid-sentence; but the first line is the headline, and a line after a blank line, or opening with
+    # a bracketed label, starts a paragraph of its own.
+    headline = "国产芯片再攀高峰！星衡科技新品登场"
+    teaser = "【热门】台风季提前？气象署：今年首台恐于5月生成"
+    doc = _clean(headline, "江州日报 ｜ 科技", teaser, "", BODY[0], "", BODY[1])
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0] == headline
+    assert teaser in texts
+    assert BODY[0] in texts
+
+
+def test_clean_document_joins_a_line_broken_mid_sentence_even_across_a_blank_line_of_a_pasted_page() -> None:
+    # Every line followed by a blank line: blank lines say nothing, the wrap is joined.
+    doc = _clean(TITLE, "", "江州地铁7号线今天上午正式开通运营。线路全长", "", "二十八公里，共设十八座车站。")
+    assert [p.text for p in doc.paragraphs][
+        1
+    ] == "江州地铁7号线今天上午正式开通运营。线路全长二十八公里，共设十八座车站。"

@@ -29,7 +29,7 @@ FLOORS = {
     "rail_line": 0.4,
     "drug_recall": 0.28,
     "chip_startup": 0.65,
-    "marathon": 0.55,
+    "marathon": 0.5,
 }
 pytestmark = pytest.mark.slow
 
