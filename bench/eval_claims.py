@@ -21,6 +21,7 @@ import sys
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from bench.eval_topics import written_probe
 from compare.ingest import read_corpus, read_topics
 from compare.model import Claim, ClaimComparison, Comparison
 from compare.pipeline import analyze
@@ -40,7 +41,7 @@ def build(folder: Path) -> Comparison:
 
 def mention_claims(mention: dict[str, str], claims: list[Claim]) -> set[str]:
     """Ids of the claims a truth mention names."""
-    text = to_simplified(mention["text"])
+    text = to_simplified(written_probe(mention["text"]))
     found = set()
     for claim in claims:
         number = NUMERAL.search(claim.raw)
