@@ -36,6 +36,8 @@ CONFIG_FILES = frozenset({SIDECAR, "topics.toml", WORDS_FILE})
 WORD_KINDS = {"people": "nr", "places": "ns", "organizations": "nt", "products": "nz", "terms": "nz"}
 # A UTF-8 file with at most this share of broken bytes is read as UTF-8 (bad bytes become U+FFFD).
 MAX_BROKEN_UTF8 = 0.01
+# Bytes with more than this share of control bytes (not tab or line ends) are binary data, not text.
+MAX_CONTROL_SHARE = 0.01
 META_FIELDS = ("title", "outlet", "author", "date", "url")
 
 
@@ -57,7 +59,8 @@ class Corpus:
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode file bytes, returning (text, encoding name); never raises on bad bytes."""
+    """Decode file bytes, returning (text, encoding name); never raises on bad bytes. The encoding
+    name is empty for binary data (see `binary`)."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     try:
@@ -69,9 +72,19 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         # UTF-8 with a few broken bytes: keep what decodes; the cleaner removes the marks.
         return as_utf8, "utf-8 (with errors)"
     best = from_bytes(data).best()
+    wide = best is not None and best.encoding.startswith(("utf_16", "utf_32"))
+    if not wide and binary(data):
+        return as_utf8, ""  # an image, a PDF, a word-processor file: not an article
     if best is None:
         return as_utf8, "utf-8 (with errors)"
     return str(best), best.encoding
+
+
+def binary(data: bytes) -> bool:
+    """Whether bytes are binary data: text in any encoding but UTF-16/32 (which `decode_bytes` tells
+    apart first) has almost no control bytes other than tab, line ends and form feed."""
+    controls = sum(1 for b in data if b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D))
+    return controls > MAX_CONTROL_SHARE * len(data)
 
 
 def markdown_to_text(text: str) -> str:
@@ -132,6 +145,8 @@ def read_article_file(path: Path, data: bytes) -> tuple[list[RawDocument], list[
     """Decode one article file in its format; returns its documents and any skip notices."""
     fmt = FORMATS[path.suffix.lower()]
     text, encoding = decode_bytes(data)
+    if not encoding:
+        return [], [f"skipped {path.name}: not text (binary data or an unknown encoding): save it as UTF-8 text"]
     if fmt == "jsonl":
         return jsonl_documents(path, text, encoding)
     meta = SourceMeta()

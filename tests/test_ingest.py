@@ -60,7 +60,7 @@ def test_decode_bytes_drops_the_utf8_bom() -> None:
 def test_decode_bytes_never_raises_on_undecodable_bytes(data: bytes) -> None:
     decoded, name = decode_bytes(data)
     assert isinstance(decoded, str)
-    assert name
+    assert name or data == bytes(range(256))  # every byte value, controls too: binary data, no encoding
 
 
 def test_truncated_utf8_keeps_its_text_and_says_so() -> None:
@@ -104,6 +104,18 @@ def test_read_corpus_skips_other_suffixes_with_a_notice(tmp_path: Path) -> None:
     _write_corpus(tmp_path / "metro")
     corpus = read_corpus(tmp_path / "metro")
     assert corpus.skipped == ("skipped scan.pdf: not an article file (.txt, .md, .html, .htm, .jsonl)",)
+
+
+def test_read_corpus_skips_binary_data_saved_as_txt_with_a_notice(tmp_path: Path) -> None:
+    import random
+
+    _write_corpus(tmp_path / "metro")
+    rng = random.Random(0)
+    noise = bytes(rng.randrange(256) for _ in range(3000))
+    (tmp_path / "metro" / "e_photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + noise)
+    corpus = read_corpus(tmp_path / "metro")
+    assert "e_photo" not in [d.id for d in corpus.documents]
+    assert any("e_photo.txt" in notice and "not text" in notice for notice in corpus.skipped)
 
 
 def test_read_corpus_skips_an_empty_article_with_a_notice(tmp_path: Path) -> None:
