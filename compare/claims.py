@@ -1317,7 +1317,19 @@ def compatible(a: Claim, b: Claim) -> bool:
     no names that set them apart, the same span (一季度 vs 全年)."""
     if a.source == b.source or not aspects_match(a, b) or not units_comparable(a, b):
         return False
-    return not names_differ(a, b) and periods_match(a, b) and induced(a) == induced(b)
+    return not names_differ(a, b) and not places_differ(a, b) and periods_match(a, b) and induced(a) == induced(b)
+
+
+def places_differ(a: Claim, b: Claim) -> bool:
+    """Two claims about different places: both clauses name a place (jieba's ns words among the
+    subject words: 乌兰察布 vs 贵安) and they share none (乌兰察布智算中心部署1万张 is not 在贵安部署两万张)."""
+    pa, pb = _places(a), _places(b)
+    return bool(pa and pb) and not any(_same_word(x, y) for x in pa for y in pb)
+
+
+def _places(claim: Claim) -> list[str]:
+    """Place names among a claim's head and modifier words."""
+    return [w for w in (*claim.head, *claim.terms) if len(w) >= 2 and (word_tag(w) or "").startswith("ns")]
 
 
 def induced(claim: Claim) -> bool:

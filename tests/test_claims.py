@@ -699,6 +699,9 @@ def test_event_dates_of_different_things_are_not_paired(a: str, b: str) -> None:
             "天衡T9单卡售价约12.8万元。", "天衡T9單卡售價約新台幣56萬元。", id="new-taiwan-dollars-are-not-yuan"
         ),
         pytest.param("临川马拉松共有28人住院治疗。", "临川马拉松仍有9人住院治疗。", id="what-is-left-is-not-the-total"),
+        pytest.param(
+            "乌兰察布智算中心首期将部署1万张天衡T9。", "北辰数据宣布在贵州贵安部署两万张天衡T9。", id="different-places"
+        ),
     ],
 )
 def test_figures_of_different_brands_or_quarters_are_not_paired(first: str, second: str) -> None:
