@@ -195,6 +195,8 @@ ORG_SUFFIXES = frozenset(
         "保险",
     ]
 )
+# A company suffix right after Han text (星衡科技): the word before it is a company's name.
+ORG_AFTER_HAN = re.compile("(?<=[\u4e00-\u9fff])(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + ")")
 # A currency named before an amount in 元 (新台币56万元): the amount's unit.
 CURRENCIES_BEFORE = {
     "新台币": "新台币",
@@ -828,12 +830,18 @@ def _could_be_name(word: str) -> bool:
 
 
 def name_stems(texts: Sequence[str]) -> frozenset[str]:
-    """Words that some text joins to a product code (远航 of 远航S7): names even where jieba reads a verb."""
+    """Words that some text joins to a product code (远航 of 远航S7) or writes before a company suffix
+    while jieba's dictionary does not know them (星衡 of 星衡科技): names even where jieba reads a
+    verb or guesses a person (星衡由…创立)."""
     stems = set()
     for text in texts:
         for m in CODE_AFTER_HAN.finditer(text):
             words = [w for w, _ in tag(text[max(0, m.start() - 6) : m.start()])]
             if words and _could_be_name(words[-1]):
+                stems.add(words[-1])
+        for m in ORG_AFTER_HAN.finditer(text):
+            words = [w for w, _ in tag(text[max(0, m.start() - 6) : m.start()])]
+            if words and HAN_WORD.fullmatch(words[-1]) and len(words[-1]) >= 2 and word_tag(words[-1]) is None:
                 stems.add(words[-1])
     return frozenset(stems)
 
@@ -863,7 +871,7 @@ def extract_claims(passages: Sequence[Passage]) -> tuple[Claim, ...]:
             claim = _claim(passage, where, offset, q, f"c{len(claims) + 1}")
             if claim is not None:
                 claims.append(claim)
-        for claim in event_dates(passage, partners):
+        for claim in event_dates(passage, partners, stems):
             claims.append(replace(claim, id=f"c{len(claims) + 1}"))
     return tuple(claims)
 
@@ -941,8 +949,9 @@ TRANSITIVE_EVENTS = frozenset({"创办", "创立", "创建", "组建", "发布",
 OPENING_QUOTES = frozenset('“「『"《')
 # Punctuation that does not end a clause for the name an event is about: quotes and brackets (甲骨文(Oracle)).
 INNER_MARKS = frozenset("“”「」『』\"《》'()（）")
-# In a clause with these, the thing an event verb is about comes before it (X被赶出Y, 把X下线).
-PASSIVE_MARKERS = frozenset({"被", "把"})
+# In a clause with these, the thing an event verb is about comes before 被/由 (X被赶出Y, X由Y创立) or
+# after 把 (把X下线).
+PASSIVE_MARKERS = frozenset({"被", "由", "把"})
 # A name right after these is where something happened, not what it happened to (从支付宝下线).
 PLACE_PREPOSITIONS = frozenset({"从", "在", "于", "自"})
 # A month and day; the year comes from the last date before it.
@@ -955,13 +964,16 @@ def event_verbs() -> dict[str, str]:
     return {verb: kind for kind, verbs in load_toml("claims.toml")["events"].items() for verb in verbs}
 
 
-def event_dates(passage: Passage, partners: dict[str, str] | None = None) -> list[Claim]:
+def event_dates(
+    passage: Passage, partners: dict[str, str] | None = None, stems: frozenset[str] = frozenset()
+) -> list[Claim]:
     """Dates stated for an event: a date of a sentence with the event verb of its own clauses, about the
     name the verb governs (see `_event_name`). A sentence with several dates is cut into spans, each a
     date's clause with the clauses up to the next date (2013年5月17日，IBM小型机下线，7月10日，Oracle数据库
     下线); a span with no date, two dates or two kinds of event verb is left out. A month and day
     without a year take the year of the last date before them in the passage. `partners` maps a name to
     the other form the corpus gives it (甲骨文 <-> oracle, see `name_partners`); the claim names both.
+    `stems` are names the corpus writes with a suffix (星衡 of 星衡科技, see `name_stems`).
     Ids are left blank for the caller to number.
     """
     text = passage.text_simplified
@@ -974,7 +986,7 @@ def event_dates(passage: Passage, partners: dict[str, str] | None = None) -> lis
         spans, year = _date_spans(sentence, year)
         quoted = (passage.text if same_length else text)[start : start + len(sentence)].strip()
         for span, date in spans:
-            tagged = _tagged(span)
+            tagged = _tagged(span, stems)
             verbs = [(n, w) for n, (w, f) in enumerate(tagged) if w in event_verbs() and f.startswith("v")]
             if len({event_verbs()[w] for _, w in verbs}) != 1:
                 continue
@@ -982,7 +994,7 @@ def event_dates(passage: Passage, partners: dict[str, str] | None = None) -> lis
             name = _event_name(tagged, index, partners or {})
             if not name:
                 continue
-            partner = (partners or {}).get(name.lower())
+            forms = _name_forms(name, partners or {}, stems)
             found.append(
                 Claim(
                     id="",
@@ -994,12 +1006,24 @@ def event_dates(passage: Passage, partners: dict[str, str] | None = None) -> lis
                     unit=DATE_UNIT,
                     raw=date.raw,
                     event=(event_verbs()[verb],),
-                    names=(name, partner) if partner else (name,),
+                    names=forms,
                     name_scope="clause",
                     topics=passage.topics,
                 )
             )
     return found
+
+
+def _name_forms(name: str, partners: dict[str, str], stems: frozenset[str]) -> tuple[str, ...]:
+    """A name and the other forms the corpus gives it: its bracket gloss (甲骨文 / oracle) and, for a
+    company written with a suffix, the name without it (星衡科技 / 星衡)."""
+    forms = [name]
+    if name.lower() in partners:
+        forms.append(partners[name.lower()])
+    for suffix in ORG_SUFFIXES:
+        if name.endswith(suffix) and name[: -len(suffix)] in stems:
+            forms.append(name[: -len(suffix)])
+    return tuple(dict.fromkeys(forms))
 
 
 def _date_spans(sentence: str, year: int) -> tuple[list[tuple[str, Quantity]], int]:
@@ -1045,18 +1069,23 @@ def name_partners(passages: Sequence[Passage]) -> dict[str, str]:
 
 def _event_name(tagged: list[tuple[str, str]], verb: int, partners: dict[str, str]) -> str:
     """The name an event verb is about: the run of name words right after it, quotes skipped (创办阿里云,
-    推出“通义”). For a verb with no object (成立, 诞生, 上市) or in a passive or 把 clause (甲骨文的数据库
-    被“赶出”淘宝), else: the nearest name before it in its clause (阿里云也由此诞生), skipping a place
-    after a preposition (从支付宝下线) and not looking past a count (阿里 / 一台IBM小型机). A launch or
-    founding verb without a named object names nothing: the company before 发布 is not what was
-    launched. A Latin name is a name when the corpus glosses it."""
+    推出“通义”). For a verb with no object (成立, 诞生, 上市), else: the nearest name before it in its
+    clause (阿里云也由此诞生), skipping a place after a preposition (从支付宝下线) and not looking past a
+    count (阿里 / 一台IBM小型机). In a passive clause the name comes before 被 or 由 (甲骨文的数据库被
+    “赶出”淘宝, 星衡由陈启航于2018年创立), in a 把 clause between 把 and the verb. A launch or founding
+    verb without a named object names nothing: the company before 发布 is not what was launched. A
+    Latin name is a name when the corpus glosses it."""
     before = tagged[:verb]
     clause_start = max(
         (n + 1 for n, (_, f) in enumerate(before) if f == "x" and before[n][0] not in INNER_MARKS), default=0
     )
-    passive = any(w in PASSIVE_MARKERS for w, _ in before[clause_start:])
+    markers = [n for n in range(clause_start, verb) if before[n][0] in PASSIVE_MARKERS]
+    if markers:
+        marker = markers[-1]
+        start, end = (marker + 1, verb) if before[marker][0] == "把" else (clause_start, marker)
+        return _name_before(before[:end], start, partners)
     after: list[str] = []
-    for word, flag in tagged[verb + 1 :] if not passive else ():
+    for word, flag in tagged[verb + 1 :]:
         if not after and (word in OPENING_QUOTES or flag in ("ul", "ug", "uj")):
             continue  # 推出“通义”, 发布了X9
         if _is_event_name(word, flag, partners) or (after and flag in ("eng", "m")):
@@ -1069,7 +1098,12 @@ def _event_name(tagged: list[tuple[str, str]], verb: int, partners: dict[str, st
         return "".join(after)
     if tagged[verb][0] in TRANSITIVE_EVENTS:
         return ""
-    for n in range(len(before) - 1, clause_start - 1, -1):
+    return _name_before(before, clause_start, partners)
+
+
+def _name_before(before: list[tuple[str, str]], start: int, partners: dict[str, str]) -> str:
+    """The nearest event name in before[start:], scanning back from its end (see `_event_name`)."""
+    for n in range(len(before) - 1, start - 1, -1):
         word, flag = before[n]
         if flag == "m" and not word.isdigit() and word[-1] not in "年月日号":
             break  # a count (一台, 两款) begins the phrase the verb is about: what precedes it is not
@@ -1100,13 +1134,23 @@ def _is_event_name(word: str, flag: str, partners: dict[str, str]) -> bool:
 
 
 def _date_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
-    """Event dates of two or more sources about the same kind of event and the same name (exactly: 阿里
-    and 阿里云 are different companies; 甲骨文 and Oracle are one where the corpus says so), one claim
-    per source."""
-    groups: dict[tuple[str, frozenset[str]], dict[str, Claim]] = {}
+    """Event dates of two or more sources about the same kind of event and the same name, in any of the
+    forms a claim names it (exactly: 阿里 and 阿里云 are different companies; 甲骨文 and Oracle, 星衡科技
+    and 星衡 are one where the corpus says so), one claim per source, in claim order."""
+    root: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(key: tuple[str, str]) -> tuple[str, str]:
+        while root.setdefault(key, key) != key:
+            key = root[key]
+        return key
+
     for claim in claims:
-        key = (claim.event[0], frozenset(n.lower() for n in claim.names))
-        groups.setdefault(key, {}).setdefault(claim.source, claim)
+        forms = [(claim.event[0], n.lower()) for n in claim.names]
+        for form in forms[1:]:
+            root[find(form)] = find(forms[0])
+    groups: dict[tuple[str, str], dict[str, Claim]] = {}
+    for claim in claims:
+        groups.setdefault(find((claim.event[0], claim.names[0].lower())), {}).setdefault(claim.source, claim)
     return [list(by_source.values()) for _, by_source in sorted(groups.items()) if len(by_source) > 1]
 
 

@@ -653,6 +653,12 @@ def test_a_rate_named_by_its_verb_says_how_often() -> None:
         pytest.param(
             "青澜高铁于2024年12月26日开通运营。", "2024年12月26日开通的青澜高铁已运营百日。", "agreement", id="new-name"
         ),
+        pytest.param(
+            "星衡由工程师陈启航于2018年创立。",
+            "星衡科技成立于2019年5月17日，总部位于杭州。",
+            "conflict",
+            id="passive-and-company-suffix",
+        ),
     ],
 )
 def test_event_dates_are_compared(a: str, b: str, kind: str) -> None:
@@ -672,6 +678,9 @@ def test_event_dates_are_compared(a: str, b: str, kind: str) -> None:
         pytest.param("2016年，星河科技在深圳成立。", "2018年，蓝海公司在深圳成立。", id="a-place-is-not-founded"),
         pytest.param("阿里云在2009年至2010年间成立。", "阿里云2010年成立。", id="two-dates-in-a-clause"),
         pytest.param("7月10日，甲骨文数据库下线。", "2013年7月10日，甲骨文数据库下线。", id="no-year-known"),
+        pytest.param(
+            "该项目由阿里云于2019年发布。", "2019年，阿里云发布了通义。", id="the-agent-after-you-was-not-launched"
+        ),
         pytest.param(
             "2015年，阿里巴巴最后一台小型机从甲骨文下线。", "2016年，阿里巴巴下线。", id="a-count-begins-the-phrase"
         ),
