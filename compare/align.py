@@ -90,6 +90,10 @@ GLOSS_CONTEXT = 12
 MODIFIER_TAGS = frozenset({"a", "an", "b", "v", "vn", "n", "nr", "nrt", "nz", "j", "l", "i"})
 LATIN_RUN = re.compile(r"[A-Za-z]{2,}")
 NUMERIC_TERM = re.compile(r"[\d.,%％]+")
+# A label word jieba guessed grows by a neighbouring character that at least this share of its
+# occurrences have (禾药业 -> 睿禾药业), up to this length.
+WHOLE_NAME_SHARE = 0.8
+MAX_NAME_CHARS = 8
 # A discovered group whose passages mostly sit in one configured topic duplicates it.
 DUPLICATE_SHARE = 0.5
 
@@ -637,10 +641,19 @@ def align(
 def label_terms(terms: Sequence[str], members: Sequence[Passage]) -> list[str]:
     """Terms as a label shows them: bare numbers dropped (1%, 1.8 name nothing), and Latin terms, which
     tokens keep in lower case, in the form the passages write most (ibm -> IBM, openai -> OpenAI)."""
-    shown = []
+    shown: list[str] = []
     for term in terms:
         if NUMERIC_TERM.fullmatch(term):
             continue
+        if not term.isascii() and word_tag(term) is None:
+            term = whole_name(term, members)
+            if any(term in other for other in shown):
+                continue
+            inside = [n for n, other in enumerate(shown) if other in term]
+            if inside:  # 百模大战 grown from 百模 takes the place of 大战
+                shown[inside[0]] = term
+                shown = [other for n, other in enumerate(shown) if n not in inside[1:]]
+                continue
         if term.isascii():
             forms = Counter(
                 m.group() for p in members for m in re.finditer(re.escape(term), p.text_simplified, re.IGNORECASE)
@@ -648,6 +661,36 @@ def label_terms(terms: Sequence[str], members: Sequence[Passage]) -> list[str]:
             term = max(forms, key=lambda f: (forms[f], f)) if forms else term
         shown.append(term)
     return shown
+
+
+def whole_name(word: str, members: Sequence[Passage]) -> str:
+    """A word jieba guessed, grown to the whole name the passages write it in: one character at a time,
+    to the left or right, while at least WHOLE_NAME_SHARE of its occurrences have that same neighbour
+    (禾药业 -> 睿禾药业, 际铁路 -> 澜江城际铁路). It does not grow by a function character (的, 在, 上)
+    and a run that would pass MAX_NAME_CHARS is a phrase, not a name: the word is kept as it was."""
+    texts = [p.text_simplified for p in members]
+    original = word
+    while True:
+        if len(word) >= MAX_NAME_CHARS:
+            return original
+        grown = None
+        for side in (-1, 1):
+            neighbours = Counter(
+                text[m.start() - 1] if side < 0 else text[m.end()]
+                for text in texts
+                for m in re.finditer(re.escape(word), text)
+                if (m.start() > 0 if side < 0 else m.end() < len(text))
+            )
+            total = sum(1 for text in texts for _ in re.finditer(re.escape(word), text))
+            if neighbours and total:
+                char, count = max(neighbours.items(), key=lambda kv: (kv[1], kv[0]))
+                function = char in GLUE_CHARS or (word_tag(char) or "")[:1] in FUNCTION_TAGS
+                if "\u4e00" <= char <= "\u9fff" and not function and count >= max(2, WHOLE_NAME_SHARE * total):
+                    grown = char + word if side < 0 else word + char
+                    break
+        if grown is None:
+            return word
+        word = grown
 
 
 def _with_topics(passage: Passage, topics: tuple[str, ...]) -> Passage:

@@ -28,6 +28,8 @@ PLAIN_SYLLABLE = re.compile(
 )
 # A toned run is pinyin wherever it stands (also after a character garbled by a broken encoding).
 TONED_PINYIN = re.compile(rf"[(（](?=[^)）]*[{TONE_VOWELS}]){_PINYIN_SYLLABLE}(?:\s+{_PINYIN_SYLLABLE})*[)）]")
+# Toned pinyin whose opening bracket a broken encoding turned into "?" (因?yàn)).
+GARBLED_PINYIN = re.compile(rf"\?(?=[^)）?]*[{TONE_VOWELS}]){_PINYIN_SYLLABLE}[)）]")
 BROKEN_CHARS = re.compile(r"[\ufffd\ue000-\uf8ff]+|\?{3,}|？{3,}")
 SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff，、；：])\s(?=[\u4e00-\u9fff])")
 INNER_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*(?=.)")
@@ -96,11 +98,12 @@ def strip_pinyin(text: str) -> tuple[str, int]:
     """Remove pinyin annotations after Han characters; return (text, characters removed).
 
     Only runs with a tone mark count as pinyin, so ``(ASI)`` or ``(token)`` stay. In a text
-    that has such annotations, plain lowercase syllables like ``(de)`` are removed too.
+    that has such annotations, plain lowercase syllables like ``(de)`` are removed too, and so is
+    toned pinyin whose opening bracket a broken encoding made a "?" (``因?yàn)``).
     """
-    if not TONED_PINYIN.search(text):
+    if not (TONED_PINYIN.search(text) or GARBLED_PINYIN.search(text)):
         return text, 0
-    cleaned = PINYIN_AFTER_HAN.sub(_drop_if_plain_pinyin, TONED_PINYIN.sub("", text))
+    cleaned = PINYIN_AFTER_HAN.sub(_drop_if_plain_pinyin, TONED_PINYIN.sub("", GARBLED_PINYIN.sub("", text)))
     return cleaned, visible_len(text) - visible_len(cleaned)
 
 

@@ -435,3 +435,17 @@ def test_groups_sharing_a_telling_term_merge_when_close_and_others_stay_apart() 
     assert merged_related(space, passages, groups, frozenset(), 0.99) == groups
     # No telling term in common: kept apart however close.
     assert merged_related(space, passages, groups, frozenset({"省铁投", "资本金"}), 0.01) == groups
+
+
+def test_a_label_word_jieba_guessed_grows_to_the_whole_name_the_passages_write() -> None:
+    members = [
+        Passage("a:p0", "a", 0, "", "睿禾药业宣布召回，澜江城际铁路开通。"),
+        Passage("b:p0", "b", 0, "", "睿禾药业股价下跌，澜江城际铁路客流不足。"),
+        Passage("c:p0", "c", 0, "", "在全国百模大战中，睿禾药业的高血压患者来说很重要。"),
+        Passage("d:p0", "d", 0, "", "百模大战之后，许多的高血压患者表示担心。"),
+    ]
+    assert label_terms(["禾药业", "际铁路"], members) == ["睿禾药业", "澜江城际铁路"]
+    # A grown word that holds one already shown takes its place.
+    assert label_terms(["大战", "百模"], members) == ["百模大战"]
+    # It does not grow over a function character (的).
+    assert label_terms(["高血压患者"], members) == ["高血压患者"]

@@ -33,6 +33,9 @@ from compare.model import CleanDocument, RawDocument
         # ...but in a text that has toned pinyin it is removed too.
         ("他的(de)书很簡(jiǎn)陋", "他的书很簡陋"),
         ("没有拼音的句子。", "没有拼音的句子。"),
+        # Its opening bracket turned into "?" by a broken encoding: still pinyin.
+        ("张勇兼任CEO，是因?yàn)GPT这事太大。", "张勇兼任CEO，是因GPT这事太大。"),
+        ("这是为什么?(我问)", "这是为什么?(我问)"),
     ],
 )
 def test_strip_pinyin(text: str, expected: str) -> None:
