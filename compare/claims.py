@@ -269,6 +269,7 @@ class Lexicon:
     pronouns: frozenset[str]
     generic_measures: frozenset[str]
     generic_makers: frozenset[str]
+    not_names: frozenset[str]
     induced: frozenset[str]
     synonyms: dict[str, str]
     number: re.Pattern[str]
@@ -294,6 +295,7 @@ def lexicon() -> Lexicon:
         generic_measures=frozenset(data["subject"]["generic_measures"]),
         generic_makers=frozenset(data["subject"]["generic_makers"]),
         induced=frozenset(data["subject"]["induced"]),
+        not_names=frozenset(data["subject"]["not_names"]),
         synonyms=synonyms,
         number=_number_pattern(units, after),
     )
@@ -801,6 +803,8 @@ def _first_verb(after: list[tuple[str, str]]) -> str:
 
 def _is_name(word: str, flag: str) -> bool:
     """Names of companies, products, people: jieba name tags, and Latin words that are not acronyms."""
+    if word in lexicon().not_names:
+        return False
     if flag in NAME_FLAGS:
         # A word jieba guessed (not in its dictionary) across a function character (安脉宁是睿… -> 宁是睿)
         # is a mis-cut, and time words its dictionary tags as a name (今天上午) are not one.

@@ -730,6 +730,31 @@ def test_a_guessed_name_across_a_function_character_is_not_a_name() -> None:
     assert _is_name("柯文远", "nr") and _is_name("宁川电池", "nt")
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        pytest.param(
+            "召回数量共计约86.4万盒。", "合计召回数量逾112万盒。", "conflict", id="共计-only-states-the-number"
+        ),
+        pytest.param(
+            "睿禾药业股东应占纯利2.71亿元。",
+            "睿禾药业归母净利润2.71亿元。",
+            "agreement",
+            id="hk-and-mainland-profit-terms",
+        ),
+    ],
+)
+def test_figures_stated_in_different_words_are_paired(a: str, b: str, kind: str) -> None:
+    assert [c.kind for c in _compare(("daily", a), ("post", b))[1]] == [kind]
+
+
+def test_a_generic_company_word_is_not_a_name() -> None:
+    from compare.claims import _is_name
+
+    assert not _is_name("上市公司", "nt")
+    assert _is_name("睿禾药业", "nt")
+
+
 def test_times_of_day_are_compared_and_temperatures_of_different_moments_are_not() -> None:
     assert [c.kind for c in _compare(("daily", "比赛于7时30分鸣枪起跑。"), ("post", "早上七点半鸣枪起跑。"))[1]] == [
         "agreement"
