@@ -94,6 +94,8 @@ PERIOD = re.compile(
     r"|(单日|首日|当日|日均|单周|首周|当周|周均|首月|单月|月均|累计)"
 )
 # Short spans: a day's figure is not a week's (单日最高8.7万 vs 首周累计32万), nor a running total's.
+# 日均约4万人次 is a rate per day, like 平均每日约4万人次.
+DAILY_AVERAGE = re.compile(r"日均|日平均|平均每日|平均每天")
 SPANS = {"单日": "日", "首日": "日", "当日": "日", "日均": "日均", "单周": "周", "首周": "周", "当周": "周"}
 SPANS |= {"周均": "周均", "首月": "月1", "单月": "月", "月均": "月均", "累计": "累计"}
 # Clauses end at commas, semicolons and colons; "1,800" keeps its thousands separator.
@@ -487,10 +489,12 @@ def _time_frame_or_attribute(clause: str, start: int, end: int, unit: Unit) -> b
 
 def _per_unit(clause: str, start: int, name: str, kind: str) -> tuple[str, str]:
     """ "每秒1800立方米", "每小时雨量近100毫米" are rates: unit "立方米/秒"; "每年投10亿" gives "/年";
-    "每公里造价4.3亿元" gives "元/公里" and "每次约126元" "元/次" (a price per trip is not one per km)."""
+    "每公里造价4.3亿元" gives "元/公里" and "每次约126元" "元/次" (a price per trip is not one per km);
+    "日均约4万人次" is "人次/天"."""
     pers = list(PER_WORD.finditer(clause[max(0, start - 8) : start]))
     if not pers:
-        return name, kind
+        daily = DAILY_AVERAGE.search(clause[max(0, start - 8) : start])
+        return (f"{name}/天", f"{kind}/duration") if daily and name else (name, kind)
     word = pers[-1].group(1)
     per = PER_UNITS.get(word, word)
     return f"{name}/{per}", f"{kind}/{unit_kind(per)}"

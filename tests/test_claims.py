@@ -116,6 +116,7 @@ def test_parse_numeral_decimal_before_wanyi() -> None:
         ("最大每小时雨量接近100毫米", 100.0, "毫米/小时", "approx"),
         ("一个万亿的市场", 1e12, "", ""),
         ("单卡售价约新台币56万元", 560000.0, "新台币", "approx"),  # a currency named before 元
+        ("日均约4万人次", 40000.0, "人次/天", "approx"),  # a daily average is a rate per day
         ("港币3亿元", 3e8, "港元", ""),
         ("起跑时气温已达摄氏28度", 28.0, "℃", ""),  # 度 in a clause about the weather
         ("最高气温来到35.6度", 35.6, "℃", ""),
@@ -741,6 +742,13 @@ def test_a_guessed_name_across_a_function_character_is_not_a_name() -> None:
             "睿禾药业归母净利润2.71亿元。",
             "agreement",
             id="hk-and-mainland-profit-terms",
+        ),
+        pytest.param("青澜高铁累计发送旅客386万人次。", "青瀾高鐵累計運送旅客386萬人次。", "agreement", id="发送-运送"),
+        pytest.param(
+            "青澜高铁开通以来日均发送旅客约4万人次。",
+            "青瀾高鐵通車以來平均每日運送旅客約4萬人次。",
+            "agreement",
+            id="daily-average",
         ),
     ],
 )
