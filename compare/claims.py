@@ -273,6 +273,7 @@ class Lexicon:
     generic_makers: frozenset[str]
     not_names: frozenset[str]
     induced: frozenset[str]
+    outcomes: frozenset[str]
     synonyms: dict[str, str]
     number: re.Pattern[str]
 
@@ -298,6 +299,7 @@ def lexicon() -> Lexicon:
         generic_makers=frozenset(data["subject"]["generic_makers"]),
         induced=frozenset(data["subject"]["induced"]),
         not_names=frozenset(data["subject"]["not_names"]),
+        outcomes=frozenset(f"〔{g}〕" for g in data["subject"]["outcomes"]),
         synonyms=synonyms,
         number=_number_pattern(units, after),
     )
@@ -1369,7 +1371,23 @@ def compatible(a: Claim, b: Claim) -> bool:
     no names that set them apart, the same span (一季度 vs 全年)."""
     if a.source == b.source or not aspects_match(a, b) or not units_comparable(a, b):
         return False
-    return not names_differ(a, b) and not places_differ(a, b) and periods_match(a, b) and induced(a) == induced(b)
+    if names_differ(a, b) or places_differ(a, b) or outcomes_differ(a, b):
+        return False
+    return periods_match(a, b) and induced(a) == induced(b)
+
+
+def outcomes_differ(a: Claim, b: Claim) -> bool:
+    """Two claims about different outcomes for the people counted: each names an outcome group of
+    claims.toml (`outcomes`: hospitalised, treated, dead, hurt, evacuated…) the other does not name
+    (收治入院的跑者41人 vs 接受医疗处置的跑者200名)."""
+    oa, ob = _outcomes(a), _outcomes(b)
+    return bool(oa - ob) and bool(ob - oa)
+
+
+def _outcomes(claim: Claim) -> set[str]:
+    """The outcome groups among a claim's head, event and modifier words."""
+    groups = lexicon().outcomes
+    return {g for w in (*claim.head, *claim.event, *claim.terms) if (g := _canonical(w)) in groups}
 
 
 def places_differ(a: Claim, b: Claim) -> bool:

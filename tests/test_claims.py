@@ -712,6 +712,11 @@ def test_event_dates_of_different_things_are_not_paired(a: str, b: str) -> None:
         pytest.param(
             "乌兰察布智算中心首期将部署1万张天衡T9。", "北辰数据宣布在贵州贵安部署两万张天衡T9。", id="different-places"
         ),
+        pytest.param(
+            "临川马拉松赛事期间收治入院的跑者至少有41人。",
+            "临川马拉松赛事期间共有超过200名跑者接受医疗处置。",
+            id="hospitalised-is-not-treated",
+        ),
     ],
 )
 def test_figures_of_different_brands_or_quarters_are_not_paired(first: str, second: str) -> None:
