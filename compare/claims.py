@@ -242,6 +242,8 @@ MOMENT_KINDS = ("duration", "temperature", "clock")
 # two exact figures agree within about 1%, two approximations within at most about 10% (as do two
 # bounds of one direction).
 EXACT_TOLERANCE = 0.005
+# A share in tenths (两成, 七成) stands for ±10% of itself (两成: 18% to 22%).
+TENTHS_TOLERANCE = 0.1
 APPROX_TOLERANCE = 0.05
 BOUND_SPAN = 2.0
 ASPECT_NOTES = {"change": " — amounts of change", "from": " — values before a change", "remaining": " — what is left"}
@@ -1456,7 +1458,8 @@ def values_agree(a: Claim, b: Claim) -> bool:
     """Whether two claims' values are consistent: their stated intervals overlap.
 
     An exact figure stands for ±0.5%, an approximation for its stated precision (half a unit of its last
-    significant digit: 约4100万 ±50万) but at most ±5%, a range for its span, 130余 for 130 to 140, and a
+    significant digit: 约4100万 ±50万) but at most ±5%, a share in tenths (约两成, not 逾七成) for ±10%
+    of itself, a range for its span, 130余 for 130 to 140, and a
     bound for values on its side up to BOUND_SPAN times away (超过50% fits 60%, 超千亿 not 10万亿).
     Two bounds of one direction are read as approximations (news writes 超过8万 for about 8万), so
     超过8万 and 超过17万 differ.
@@ -1478,6 +1481,8 @@ def _interval(claim: Claim) -> tuple[float, float]:
     tolerance = EXACT_TOLERANCE
     if claim.qualifier == "approx":
         tolerance = min(APPROX_TOLERANCE, max(EXACT_TOLERANCE, stated_precision(claim.raw)))
+    if claim.unit == "%" and claim.qualifier in ("", "approx") and TENTHS.search(claim.raw):
+        tolerance = TENTHS_TOLERANCE  # 两成 is a share rounded to tenths: 18.4% is 两成
     low, high = low - abs(low) * tolerance, high + abs(high) * tolerance
     if claim.qualifier == "over" and ODD_MORE.search(claim.raw):  # 130余名: 130 to 140, not beyond
         return low, high * (1 + 2 * stated_precision(claim.raw))

@@ -578,6 +578,15 @@ def test_values_agree(a: tuple[str, str, float | None], b: tuple[str, str, float
     assert values_agree(*claims) is agree
 
 
+def test_a_share_in_tenths_stands_for_its_rounding_but_a_bound_in_tenths_does_not() -> None:
+    def share(value: float, raw: str, qualifier: str = "") -> Claim:
+        return Claim("c1", "a", "a:p0", "", "", value, "%", raw, qualifier)
+
+    assert values_agree(share(18.4, "约18.4%", "approx"), share(20.0, "约两成", "approx"))
+    assert not values_agree(share(20.0, "两成"), share(30.0, "三成"))
+    assert not values_agree(share(68.7, "68.7%"), share(70.0, "逾七成", "over"))
+
+
 # --- whole made-up corpora (bench/corpora): numbers the sources state about the same thing -----------
 
 
