@@ -11,7 +11,7 @@ from functools import cache
 
 import pytest
 
-from compare.align import align, coverage_matrix, label_terms
+from compare.align import PassageSpace, align, coverage_matrix, label_terms, passage_vectors
 from compare.clean import clean_document
 from compare.model import BuildOptions, Passage, RawDocument, Topic, TopicSpec
 from compare.segment import segment_documents
@@ -92,6 +92,12 @@ def _discovered(topics: Sequence[Topic]) -> list[Topic]:
 def _shared_groups(name: str) -> set[frozenset[str]]:
     """The passage-id groups a perfect aligner would discover in a corpus."""
     return {frozenset(f"{source}:p{i}" for source in CORPORA[name]) for i in SHARED}
+
+
+def _space(passages: Sequence[Passage]) -> PassageSpace:
+    """The passages as vectors, as discovery sees them."""
+    vectors, _ = passage_vectors(passages)
+    return PassageSpace.of(vectors, [p.source for p in passages])
 
 
 def test_fixture_has_traditional_sources_and_skips_titles() -> None:
@@ -306,7 +312,7 @@ def test_label_terms_restore_case_and_drop_bare_numbers() -> None:
 
 
 def test_a_passage_covering_two_topics_also_joins_the_group_it_was_not_merged_into() -> None:
-    from compare.align import PassageSpace, passage_vectors, widened_groups
+    from compare.align import widened_groups
 
     passages = [
         Passage("a:p0", "a", 0, "", "", tokens=("青石水库", "泄洪", "水位", "汛限", "下游", "预警")),
@@ -316,8 +322,7 @@ def test_a_passage_covering_two_topics_also_joins_the_group_it_was_not_merged_in
         # Names the dam, but is about something else: it stays out.
         Passage("c:p1", "c", 1, "", "", tokens=("青石水库", "钓鱼", "周末", "游客", "烧烤", "风景")),
     ]
-    vectors, _ = passage_vectors(passages)
-    space = PassageSpace.of(vectors, [p.source for p in passages])
+    space = _space(passages)
     assert widened_groups(space, passages, [[0, 1]], DEFAULTS, frozenset()) == [[0, 1, 2]]
     # Without a telling term in common with the group, similarity alone does not let a passage in.
     assert widened_groups(space, passages, [[0, 1]], DEFAULTS, frozenset({"青石水库", "泄洪", "水位", "汛限"})) == [
@@ -401,12 +406,9 @@ def test_an_unknown_word_of_one_passage_does_not_label_a_group() -> None:
 
 
 def test_cross_means_of_many_group_pairs_equal_their_mean_cross_similarity() -> None:
-    from compare.align import PassageSpace, passage_vectors
-
     passages, _ = _passages("subway", "transfer")
     chosen = [p for p in passages if len(p.tokens) >= 4]
-    vectors, _ = passage_vectors(chosen)
-    space = PassageSpace.of(vectors, [p.source for p in chosen])
+    space = _space(chosen)
     n = len(chosen)
     groups = [list(range(0, n, 3)), list(range(1, n, 4)), [0, 1, 2], [n - 1, n - 2]]
     pairs = [(0, 1), (0, 2), (1, 3), (2, 3)]
@@ -415,7 +417,7 @@ def test_cross_means_of_many_group_pairs_equal_their_mean_cross_similarity() -> 
 
 
 def test_groups_sharing_a_telling_term_merge_when_close_and_others_stay_apart() -> None:
-    from compare.align import PassageSpace, merged_related, passage_vectors
+    from compare.align import merged_related
 
     passages = [
         # The line's cost, and its debt: two sides of one topic, both naming 省铁投.
@@ -427,8 +429,7 @@ def test_groups_sharing_a_telling_term_merge_when_close_and_others_stay_apart() 
         Passage("a:p2", "a", 2, "", "", tokens=("票价", "二等座", "折扣", "亿元", "计次票", "通勤")),
         Passage("b:p2", "b", 2, "", "", tokens=("票价", "二等座", "浮动", "亿元", "计次票", "学生")),
     ]
-    vectors, _ = passage_vectors(passages)
-    space = PassageSpace.of(vectors, [p.source for p in passages])
+    space = _space(passages)
     groups = [[0, 1], [2, 3], [4, 5]]
     assert merged_related(space, passages, groups, frozenset(), 0.01) == [[0, 1, 2, 3], [4, 5]]
     # Not close enough: kept apart.

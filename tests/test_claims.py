@@ -475,6 +475,22 @@ def test_the_same_distinctive_figure_is_evidence_of_one_fact() -> None:
             "conflict",
             id="verb-after-a-count",
         ),
+        pytest.param(
+            "召回数量共计约86.4万盒。", "合计召回数量逾112万盒。", "conflict", id="共计-only-states-the-number"
+        ),
+        pytest.param(
+            "睿禾药业股东应占纯利2.71亿元。",
+            "睿禾药业归母净利润2.71亿元。",
+            "agreement",
+            id="hk-and-mainland-profit-terms",
+        ),
+        pytest.param("青澜高铁累计发送旅客386万人次。", "青瀾高鐵累計運送旅客386萬人次。", "agreement", id="发送-运送"),
+        pytest.param(
+            "青澜高铁开通以来日均发送旅客约4万人次。",
+            "青瀾高鐵通車以來平均每日運送旅客約4萬人次。",
+            "agreement",
+            id="daily-average",
+        ),
     ],
 )
 def test_claims_about_the_same_thing_are_paired(first: str, second: str, kind: str) -> None:
@@ -743,31 +759,6 @@ def test_a_guessed_name_across_a_function_character_is_not_a_name() -> None:
     assert not _is_name("宁是睿", "nr")  # 安脉宁是睿禾… mis-cut by jieba's guessing
     assert not _is_name("今天上午", "nr")  # time words jieba's dictionary tags as a name
     assert _is_name("柯文远", "nr") and _is_name("宁川电池", "nt")
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "kind"),
-    [
-        pytest.param(
-            "召回数量共计约86.4万盒。", "合计召回数量逾112万盒。", "conflict", id="共计-only-states-the-number"
-        ),
-        pytest.param(
-            "睿禾药业股东应占纯利2.71亿元。",
-            "睿禾药业归母净利润2.71亿元。",
-            "agreement",
-            id="hk-and-mainland-profit-terms",
-        ),
-        pytest.param("青澜高铁累计发送旅客386万人次。", "青瀾高鐵累計運送旅客386萬人次。", "agreement", id="发送-运送"),
-        pytest.param(
-            "青澜高铁开通以来日均发送旅客约4万人次。",
-            "青瀾高鐵通車以來平均每日運送旅客約4萬人次。",
-            "agreement",
-            id="daily-average",
-        ),
-    ],
-)
-def test_figures_stated_in_different_words_are_paired(a: str, b: str, kind: str) -> None:
-    assert [c.kind for c in _compare(("daily", a), ("post", b))[1]] == [kind]
 
 
 def test_a_generic_company_word_is_not_a_name() -> None:
