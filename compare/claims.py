@@ -900,12 +900,15 @@ def _quantities(text: str, stems: frozenset[str]) -> Iterator[tuple[ClauseContex
     for sentence in split_sentences(text):
         start = text.find(sentence, position)
         position = start + len(sentence)
-        for m in CLAUSE.finditer(sentence):
+        clauses = [(m, find_quantities(m.group())) for m in CLAUSE.finditer(sentence)]
+        for m, found in clauses:
             others = sentence[: m.start()] + "，" + sentence[m.end() :]
-            found = find_quantities(m.group())
-            times = (*sentence_times(m.group()), *sentence_times(others))
             for q in found:
                 if q.kind != "date":
+                    # A time in another clause dates that clause's own figure of this kind, not this one
+                    # (…30辆救护车候命，但去年同样出动30辆: 去年 is the second figure's).
+                    lent = [o.group() for o, its in clauses if o is not m and not any(x.kind == q.kind for x in its)]
+                    times = (*sentence_times(m.group()), *(t for o in lent for t in sentence_times(o)))
                     clause = _blank_others(m.group(), q, found)
                     where = ClauseContext(clause, others, previous, stems, times, tuple(sentence_times(previous)))
                     yield where, start + m.start(), q

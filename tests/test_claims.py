@@ -773,3 +773,11 @@ def test_times_of_day_are_compared_and_temperatures_of_different_moments_are_not
         "agreement"
     ]
     assert _compare(("daily", "起跑时气温约28℃。"), ("post", "午间最高气温达35.6℃。"))[1] == []
+
+
+def test_a_time_in_another_clause_dates_that_clauses_own_figure_not_this_one() -> None:
+    claims = extract_claims(_passages(("daily", "主办单位声称全程有30辆救护车候命，但去年赛事同样出动30辆救护车。")))
+    assert [(c.raw, c.time) for c in claims] == [("30辆", ""), ("30辆", "去年")]
+    # A time in a clause of its own still dates the sentence's figures.
+    claims = extract_claims(_passages(("daily", "去年，公司营收增长了20%，利润100亿元。")))
+    assert [c.time for c in claims] == ["去年", "去年"]
