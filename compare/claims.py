@@ -199,18 +199,6 @@ ORG_SUFFIXES = frozenset(
 )
 # A company suffix right after Han text (星衡科技): the word before it is a company's name.
 ORG_AFTER_HAN = re.compile("(?<=[\u4e00-\u9fff])(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + ")")
-# A currency named before an amount in 元 (新台币56万元): the amount's unit.
-CURRENCIES_BEFORE = {
-    "新台币": "新台币",
-    "台币": "新台币",
-    "港币": "港元",
-    "港元": "港元",
-    "美元": "美元",
-    "美金": "美元",
-    "日元": "日元",
-    "日圆": "日元",
-    "欧元": "欧元",
-}
 NOUN_FLAGS = ("n", "vn", "l", "eng", "an", "j")
 TIME_FLAGS = frozenset(["t", "tg", "m", "mq", "q", "f"])
 STEM_SPECIFICITY = 0.7
@@ -274,6 +262,7 @@ class Lexicon:
     generic_measures: frozenset[str]
     generic_makers: frozenset[str]
     not_names: frozenset[str]
+    currencies_before: dict[str, str]
     induced: frozenset[str]
     outcomes: frozenset[str]
     synonyms: dict[str, str]
@@ -301,6 +290,7 @@ def lexicon() -> Lexicon:
         generic_makers=frozenset(data["subject"]["generic_makers"]),
         induced=frozenset(data["subject"]["induced"]),
         not_names=frozenset(data["subject"]["not_names"]),
+        currencies_before=dict(data["currencies_before"]),
         outcomes=frozenset(f"〔{g}〕" for g in data["subject"]["outcomes"]),
         synonyms=synonyms,
         number=_number_pattern(units, after),
@@ -430,7 +420,7 @@ def _quantity(clause: str, group: list[re.Match[str]]) -> Quantity | None:
 def _currency_before(clause: str, start: int) -> tuple[str, str, int]:
     """The currency of an amount in 元 named before it (新台币56万元, 港币3亿元 are not yuan): its unit,
     kind, and where the amount's words begin (约新台币56万元 is approximate); 元 itself when none is."""
-    for word, unit in CURRENCIES_BEFORE.items():
+    for word, unit in lexicon().currencies_before.items():
         if clause[:start].endswith(word):
             return unit, unit, start - len(word)
     return "元", "元", start
