@@ -110,17 +110,12 @@ TIME_FRAME_AFTER = ("前", "后", "来", "以来", "间", "里", "之前", "之�
 TOOK = ("历时", "耗时", "用时", "花了", "用了", "花费", "经过", "历经", "长达", "整整", "由", "从")
 # Units whose number before a noun still states the figure (7纳米工艺: the process is 7 nm).
 STATED_BY_ATTRIBUTE = frozenset(["纳米"])
-# 度 after a number is a temperature in a clause about the weather or the body.
-TEMPERATURE_WORDS = re.compile(r"摄氏|气温|温度|高温|低温|体温|最高温|最低温|升温|降温")
+# 度 after a number is a temperature in a clause about the weather (`temperature_words` of claims.toml).
 DEGREES = re.compile(r"(?<=[\d一二两三四五六七八九十])度(?!电)")
 TIME_FRAME_BEFORE = ("未来", "过去", "最近", "这", "那", "头", "首", "此后")
 ATTRIBUTIVE_KINDS = frozenset(["duration", "length"])
 NAME_FLAGS = frozenset(["nr", "nrt", "nrfg", "nt", "nz"])
 GUESS_BREAKERS = frozenset("是的了在和与及把被将")
-# Time words jieba's dictionary tags as a name (今天上午 nr): never a name.
-TIME_ONLY = re.compile(
-    r"(?:今天|昨天|明天|前天|今日|昨日|明日|当天|当日|上午|下午|中午|早上|晚上|凌晨|傍晚|今晚|昨晚)+"
-)
 QUOTED_NAME = re.compile(r"[“「『]([^”」』，,。；;！？!?、\s]{2,10})[”」』]")
 # Words right before a quoted name (品牌“一颗柠”) or right after it (“稳贷宝”小程序).
 NAME_INTRODUCERS = (
@@ -170,35 +165,6 @@ BRAND = re.compile(r"([\u4e00-\u9fff]{2,})[A-Za-z]+\d")
 CODE_AFTER_HAN = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z]+\d[A-Za-z0-9]*")
 # One-character nouns jieba splits off a compound (安置+点, 报案+量, 企业+数, 投保+率).
 NOUN_SUFFIXES = frozenset("点量数率额费者员站价")
-ORG_SUFFIXES = frozenset(
-    [
-        "公司",
-        "集团",
-        "汽车",
-        "科技",
-        "银行",
-        "电池",
-        "证券",
-        "航空",
-        "电子",
-        "医药",
-        "通信",
-        "通讯",
-        "能源",
-        "物流",
-        "传媒",
-        "软件",
-        "半导体",
-        "控股",
-        "制药",
-        "药业",
-        "电器",
-        "地产",
-        "保险",
-    ]
-)
-# A company suffix right after Han text (星衡科技): the word before it is a company's name.
-ORG_AFTER_HAN = re.compile("(?<=[\u4e00-\u9fff])(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + ")")
 NOUN_FLAGS = ("n", "vn", "l", "eng", "an", "j")
 TIME_FLAGS = frozenset(["t", "tg", "m", "mq", "q", "f"])
 STEM_SPECIFICITY = 0.7
@@ -262,6 +228,10 @@ class Lexicon:
     generic_measures: frozenset[str]
     generic_makers: frozenset[str]
     not_names: frozenset[str]
+    time_only: re.Pattern[str]
+    org_suffixes: frozenset[str]
+    org_after_han: re.Pattern[str]
+    temperature_words: re.Pattern[str]
     currencies_before: dict[str, str]
     induced: frozenset[str]
     outcomes: frozenset[str]
@@ -290,6 +260,12 @@ def lexicon() -> Lexicon:
         generic_makers=frozenset(data["subject"]["generic_makers"]),
         induced=frozenset(data["subject"]["induced"]),
         not_names=frozenset(data["subject"]["not_names"]),
+        time_only=re.compile("(?:" + "|".join(map(re.escape, data["subject"]["time_words"])) + ")+"),
+        org_suffixes=frozenset(data["subject"]["org_suffixes"]),
+        org_after_han=re.compile(
+            "(?<=[\u4e00-\u9fff])(?:" + "|".join(sorted(data["subject"]["org_suffixes"], key=len, reverse=True)) + ")"
+        ),
+        temperature_words=re.compile("|".join(map(re.escape, data["subject"]["temperature_words"]))),
         currencies_before=dict(data["currencies_before"]),
         outcomes=frozenset(f"〔{g}〕" for g in data["subject"]["outcomes"]),
         synonyms=synonyms,
@@ -360,7 +336,7 @@ def parse_numeral(text: str) -> float | None:
 def find_quantities(clause: str) -> list[Quantity]:
     """Every quantity with a unit or magnitude in a clause: dates, shares, money, counts, measures, ranges."""
     written = clause
-    if TEMPERATURE_WORDS.search(clause):
+    if lexicon().temperature_words.search(clause):
         # 28度 in a clause about the weather is 28℃ (one character for one: offsets are kept)
         clause = DEGREES.sub("℃", clause)
     found = _word_forms(clause)
@@ -735,7 +711,7 @@ def _join(previous: str, previous_flag: str, word: str, flag: str) -> tuple[str,
         return previous + word, "n"
     if flag == "eng" and CODE.fullmatch(word) and (previous_flag in NAME_FLAGS or _could_be_name(previous)):
         return previous + word, "nz"
-    if word in ORG_SUFFIXES and (previous_flag in NAME_FLAGS or previous_flag in ("ns", "j")):
+    if word in lexicon().org_suffixes and (previous_flag in NAME_FLAGS or previous_flag in ("ns", "j")):
         return previous + word, "nt"
     return None
 
@@ -807,7 +783,7 @@ def _is_name(word: str, flag: str) -> bool:
         # A word jieba guessed (not in its dictionary) across a function character (安脉宁是睿… -> 宁是睿)
         # is a mis-cut, and time words its dictionary tags as a name (今天上午) are not one.
         guessed_across = word_tag(word) is None and any(ch in GUESS_BREAKERS for ch in word)
-        return len(word) >= 2 and not guessed_across and not TIME_ONLY.fullmatch(word)
+        return len(word) >= 2 and not guessed_across and not lexicon().time_only.fullmatch(word)
     if flag != "eng":
         return False
     # A code (S7, Qwen2) or a camel-case name (OpenAI, iPhone); acronyms (AI, API, CEO) and plain words are terms.
@@ -841,7 +817,7 @@ def name_stems(texts: Sequence[str]) -> frozenset[str]:
             words = [w for w, _ in tag(text[max(0, m.start() - 6) : m.start()])]
             if words and _could_be_name(words[-1]):
                 stems.add(words[-1])
-        for m in ORG_AFTER_HAN.finditer(text):
+        for m in lexicon().org_after_han.finditer(text):
             words = [w for w, _ in tag(text[max(0, m.start() - 6) : m.start()])]
             if words and HAN_WORD.fullmatch(words[-1]) and len(words[-1]) >= 2 and word_tag(words[-1]) is None:
                 stems.add(words[-1])
@@ -1025,7 +1001,7 @@ def _name_forms(name: str, partners: dict[str, str], stems: frozenset[str]) -> t
     forms = [name]
     if name.lower() in partners:
         forms.append(partners[name.lower()])
-    for suffix in ORG_SUFFIXES:
+    for suffix in lexicon().org_suffixes:
         if name.endswith(suffix) and name[: -len(suffix)] in stems:
             forms.append(name[: -len(suffix)])
     return tuple(dict.fromkeys(forms))
