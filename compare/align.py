@@ -674,15 +674,15 @@ def whole_name(word: str, members: Sequence[Passage]) -> str:
         if len(word) >= MAX_NAME_CHARS:
             return original
         grown = None
+        found = [(text, m.start(), m.end()) for text in texts for m in re.finditer(re.escape(word), text)]
         for side in (-1, 1):
             neighbours = Counter(
-                text[m.start() - 1] if side < 0 else text[m.end()]
-                for text in texts
-                for m in re.finditer(re.escape(word), text)
-                if (m.start() > 0 if side < 0 else m.end() < len(text))
+                text[start - 1] if side < 0 else text[end]
+                for text, start, end in found
+                if (start > 0 if side < 0 else end < len(text))
             )
-            total = sum(1 for text in texts for _ in re.finditer(re.escape(word), text))
-            if neighbours and total:
+            if neighbours:
+                total = len(found)
                 char, count = max(neighbours.items(), key=lambda kv: (kv[1], kv[0]))
                 function = char in GLUE_CHARS or (word_tag(char) or "")[:1] in FUNCTION_TAGS
                 if "\u4e00" <= char <= "\u9fff" and not function and count >= max(2, WHOLE_NAME_SHARE * total):
