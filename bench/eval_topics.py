@@ -36,9 +36,12 @@ def truth_file(folder: Path) -> Path | None:
     return None
 
 
-def truth_topics(folder: Path, path: Path, passages: list[Passage]) -> dict[str, set[str]]:
-    """Reference topics from a truth file, mapped onto passage ids by the passages' text."""
-    truth = json.loads(path.read_text(encoding="utf-8"))["topics"]
+def truth_topics(folder: Path, path: Path, passages: list[Passage], key: str = "topics") -> dict[str, set[str]]:
+    """Reference topics from a truth file, mapped onto passage ids by the passages' text; with
+    key="unique", {"unique": the passages only one source covers}."""
+    truth = json.loads(path.read_text(encoding="utf-8")).get(key, {})
+    if key == "unique":
+        truth = {"unique": truth}
     topics: dict[str, set[str]] = {}
     for topic, by_file in truth.items():
         wanted: set[str] = set()
@@ -72,14 +75,28 @@ class Match:
     jaccard: float
 
 
-def evaluate(folder: Path, options: BuildOptions | None = None) -> tuple[list[Match], int]:
-    """Best discovered match of each reference topic, and how many topics were discovered."""
+@dataclass(frozen=True)
+class Placement:
+    """How many reference passages discovery put in some topic: of those two or more sources share
+    (more is better), and of those the truth calls unique to one source (fewer is better)."""
+
+    shared_found: int
+    shared: int
+    unique_found: int
+    unique: int
+
+
+def evaluate(folder: Path, options: BuildOptions | None = None) -> tuple[list[Match], int, Placement]:
+    """Best discovered match of each reference topic, how many topics were discovered, and where the
+    reference passages went."""
     docs = clean_corpus(read_corpus(folder).documents)
     passages = list(segment_documents(docs, terms=corpus_terms(docs)))
     source_ids = [d.id for d in docs]
     truth = truth_file(folder)
+    unique: set[str] = set()
     if truth is not None:
         reference = truth_topics(folder, truth, passages)
+        unique = truth_topics(folder, truth, passages, "unique").get("unique", set())
     else:
         configured, _ = align(passages, read_topics(folder / "topics.toml"), source_ids, BuildOptions(discover=False))
         reference = {t.id: set(t.passages) for t in configured}
@@ -90,12 +107,15 @@ def evaluate(folder: Path, options: BuildOptions | None = None) -> tuple[list[Ma
         scored = [(len(wanted & set(d.passages)) / len(wanted | set(d.passages)), d) for d in discovered]
         jaccard, best = max(scored, key=lambda x: x[0], default=(0.0, None))
         matches.append(Match(topic_id, sources, best, jaccard))
-    return matches, len(discovered)
+    placed = {pid for d in discovered for pid in d.passages}
+    shared = set().union(*reference.values()) - unique
+    placement = Placement(len(shared & placed), len(shared), len(unique & placed), len(unique))
+    return matches, len(discovered), placement
 
 
 def report(folder: Path) -> None:
     """Print one corpus's matches and their mean."""
-    matches, count = evaluate(folder)
+    matches, count, placement = evaluate(folder)
     print(f"== {folder.name}: {count} topics discovered")
     for m in matches:
         print(f"{m.topic}: sources {[s[:12] for s in m.wanted_sources]}")
@@ -103,6 +123,10 @@ def report(folder: Path) -> None:
             found = [s[:12] for s in m.best.sources]
             print(f"  best discovered {m.best.id} «{m.best.label}»: sources {found}, passage Jaccard {m.jaccard:.2f}")
     print(f"mean best-match Jaccard: {sum(m.jaccard for m in matches) / len(matches):.2f}")
+    print(
+        f"shared passages in a discovered topic: {placement.shared_found}/{placement.shared}; "
+        f"passages unique to one source in one: {placement.unique_found}/{placement.unique}"
+    )
 
 
 def main() -> None:

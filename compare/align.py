@@ -61,8 +61,9 @@ TELLING_SPECIFICITY = 0.55
 MAX_TELLING_SHARE = 0.1
 MIN_COMMON_COUNT = 3
 # A group with no telling term in common is kept only if its passages are on average this many times
-# more similar than a topic must be.
-STRONG_COHESION = 1.5
+# more similar than a topic must be (at 1.5, eight of the nine such groups on the seven corpora of
+# bench/eval_topics.py were coincidences of two short passages; at 2.0 one of the three left is).
+STRONG_COHESION = 2.0
 CONCEPT_WEIGHT = 1.0
 # A passage also joins a group it was not merged into when its mean similarity to it reaches this share
 # of topic_cohesion (thresholds set on the five corpora of bench/eval_topics.py).
@@ -189,6 +190,11 @@ def corpus_aliases(passages: Sequence[Passage]) -> dict[str, str]:
             aliases.setdefault(chinese, feature)
             aliases.setdefault(latin, feature)
     return aliases
+
+
+def specific_word(word: str) -> bool:
+    """A word uncommon in general Chinese (jieba's background IDF), or a Latin-script term."""
+    return word.isascii() or background_specificity(word) >= TELLING_SPECIFICITY
 
 
 def telling_word(word: str) -> bool:
@@ -401,7 +407,8 @@ class Labeller:
     def distinctive_terms(
         self, vectors: csr_matrix, members: Sequence[int], n: int, passages: Sequence[Passage] = ()
     ) -> list[str]:
-        """The nouns and names most over-represented in a group of passages relative to the corpus.
+        """The nouns and names most over-represented in a group of passages relative to the corpus,
+        those uncommon in general Chinese first.
 
         When a concept (〔investment〕) or gloss (〔甲骨文=oracle〕) is more over-represented than any of
         them, the group is about it: its word the group's `passages` use most (投入) leads the terms.
@@ -419,6 +426,8 @@ class Labeller:
         names = np.array([self.vocabulary[i] for i in present])
         order = np.lexsort((names, -score)) if len(present) else np.array([], dtype=int)
         terms = [str(names[i]) for i in order[:n] if score[i] > 0]
+        # Words common in general Chinese (无法, 业务, 中国) name no topic: specific words lead.
+        terms.sort(key=lambda t: not specific_word(t))
         is_feature = np.char.startswith(names.astype(str), "〔") if len(present) else np.array([], dtype=bool)
         if passages and is_feature.any():
             best = int(np.argmax(np.where(is_feature, raw, -np.inf)))

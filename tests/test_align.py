@@ -405,6 +405,21 @@ def test_an_unknown_word_of_one_passage_does_not_label_a_group() -> None:
     assert "辛孙" in labeller.distinctive_terms(vectors, [0], 3, passages)  # a one-passage group may use it
 
 
+def test_words_common_in_general_chinese_come_after_specific_ones_in_a_label() -> None:
+    from compare.align import Labeller, passage_vectors, specific_word
+
+    assert not specific_word("无法") and not specific_word("业务") and specific_word("救护车")
+    passages = [
+        Passage("a:p0", "a", 0, "", "", tokens=("无法", "无法", "业务", "救护车", "医护人员")),
+        Passage("b:p0", "b", 0, "", "", tokens=("无法", "业务", "业务", "救护车", "医护人员")),
+        Passage("a:p1", "a", 1, "", "", tokens=("地铁", "车站", "票价", "乘客")),
+        Passage("b:p1", "b", 1, "", "", tokens=("地铁", "线路", "车站", "通勤")),
+    ]
+    vectors, vocabulary = passage_vectors(passages)
+    terms = Labeller.of(vectors, vocabulary).distinctive_terms(vectors, [0, 1], 4, passages)
+    assert set(terms[:2]) == {"救护车", "医护人员"} and set(terms[2:]) == {"无法", "业务"}
+
+
 def test_cross_means_of_many_group_pairs_equal_their_mean_cross_similarity() -> None:
     passages, _ = _passages("subway", "transfer")
     chosen = [p for p in passages if len(p.tokens) >= 4]
