@@ -101,6 +101,9 @@ SPANS |= {"周均": "周均", "首月": "月1", "单月": "月", "月均": "月�
 # Clauses end at commas, semicolons and colons; "1,800" keeps its thousands separator.
 CLAUSE = re.compile(r"(?:[^，,；;：:。！？!?]|(?<=\d),(?=\d{3}))+")
 SEGMENT_BREAK = re.compile(r"、|以及")
+# 14份样品中有6份检出: after a counted whole, 中有 / 当中 / 之中 starts the part, a figure of its own.
+PARTITIVE = re.compile(r"中有|当中有?|之中有?")
+BLANKED_NUMBER = re.compile(r"\s{2,}")
 # Link words between a subject and its number; cut before tagging, or jieba reads 营收为 as 营 + 收为.
 TRAILING_LINK = re.compile(r"(?:为|是|达到|达|约为|约|仅|只|共|已经|已|则|有|可能|将|也|都|还|预计)+\s*$")
 # A duration that dates something ("15年前", "一年来", "未来三年") is a time reference, not a claim.
@@ -200,6 +203,9 @@ EXACT_TOLERANCE = 0.005
 TENTHS_TOLERANCE = 0.1
 APPROX_TOLERANCE = 0.05
 BOUND_SPAN = 2.0
+# At most this many characters before a site word are its name (临溪区人民 of 临溪区人民医院).
+SITE_NAME_CHARS = 5
+SITE_REACH = 6
 ASPECT_NOTES = {"change": " — amounts of change", "from": " — values before a change", "remaining": " — what is left"}
 
 
@@ -222,6 +228,7 @@ class Lexicon:
     after: dict[str, str]
     change_words: tuple[str, ...]
     from_words: tuple[str, ...]
+    to_between: tuple[str, ...]
     remaining_words: tuple[str, ...]
     stop_words: frozenset[str]
     pronouns: frozenset[str]
@@ -231,6 +238,8 @@ class Lexicon:
     time_only: re.Pattern[str]
     org_suffixes: frozenset[str]
     org_after_han: re.Pattern[str]
+    site: re.Pattern[str]
+    site_name_breaks: frozenset[str]
     temperature_words: re.Pattern[str]
     currencies_before: dict[str, str]
     induced: frozenset[str]
@@ -253,6 +262,7 @@ def lexicon() -> Lexicon:
         after=after,
         change_words=tuple(sorted(data["aspects"]["change_before"], key=len, reverse=True)),
         from_words=tuple(data["aspects"]["from_before"]),
+        to_between=tuple(data["aspects"]["to_between"]),
         remaining_words=tuple(sorted(data["aspects"]["remaining_before"], key=len, reverse=True)),
         stop_words=frozenset(data["subject"]["stop_verbs"] + data["subject"]["not_subjects"]),
         pronouns=frozenset(data["subject"]["pronouns"]),
@@ -265,6 +275,12 @@ def lexicon() -> Lexicon:
         org_after_han=re.compile(
             "(?<=[\u4e00-\u9fff])(?:" + "|".join(sorted(data["subject"]["org_suffixes"], key=len, reverse=True)) + ")"
         ),
+        site=re.compile(
+            f"(?P<name>[\u4e00-\u9fff]{{0,{SITE_NAME_CHARS}}}?)(?P<site>"
+            + "|".join(sorted(data["subject"]["site_suffixes"], key=len, reverse=True))
+            + ")(?!生)"  # 小学生, 大学生: pupils, not a site
+        ),
+        site_name_breaks=frozenset(data["subject"]["site_name_breaks"]),
         temperature_words=re.compile("|".join(map(re.escape, data["subject"]["temperature_words"]))),
         currencies_before=dict(data["currencies_before"]),
         outcomes=frozenset(f"〔{g}〕" for g in data["subject"]["outcomes"]),
@@ -542,11 +558,15 @@ def _worded(clause: str, value: float, unit: str, kind: str, m: re.Match[str]) -
 
 
 def _with_aspect(clause: str, q: Quantity, found: Sequence[Quantity]) -> Quantity:
-    """Mark amounts of change (下降97%, 增加一倍 -> +100%) and earlier values (由18%降至11%)."""
+    """Mark amounts of change (下降97%, 增加一倍 -> +100%) and earlier values (由18%降至11%, 由此前宣布的
+    3000万元提高至5000万元)."""
     before = re.sub(r"[了为是达\s]+$", "", clause[: q.start])
     lex = lexicon()
-    if before.endswith(lex.from_words) and any(o.start > q.start and o.kind == q.kind for o in found):
-        return _replace(q, aspect="from")
+    later = [o for o in found if o.start > q.start and o.kind == q.kind]
+    if later:
+        between = clause[q.end : min(o.start for o in later)].strip()
+        if before.endswith(lex.from_words) or between.endswith(lex.to_between):
+            return _replace(q, aspect="from")
     if q.kind != "date" and before.endswith(lex.remaining_words):
         return _replace(q, aspect="remaining")  # 仍有9人住院 is what is left, not the total
     marker = next((w for w in lex.change_words if before.endswith(w)), "")
@@ -674,12 +694,16 @@ def _display(measure: tuple[str, ...], counted: tuple[str, ...], verb: str, mark
 
 
 def _segment(clause: str, start: int) -> tuple[int, str]:
-    """The part of a clause between enumeration commas (、, 以及) that holds a number, and its offset."""
+    """The part of a clause between enumeration commas (、, 以及) that holds a number, and its offset;
+    a partitive (14份样品中有6份检出) also divides the whole, with its figure, from the part."""
+    breaks = [*SEGMENT_BREAK.finditer(clause), *PARTITIVE.finditer(clause)]
     cut = 0
-    for m in SEGMENT_BREAK.finditer(clause):
+    for m in sorted(breaks, key=lambda m: m.start()):
+        if m.re is PARTITIVE and not BLANKED_NUMBER.search(clause, cut, m.start()) and start >= m.start():
+            continue  # no figure before it: 学生中有3人 keeps 学生 as what 3人 counts
         if m.start() >= start:
             return cut, clause[cut : m.start()]
-        cut = m.end()
+        cut = max(cut, m.end())
     return cut, clause[cut:]
 
 
@@ -1342,7 +1366,7 @@ def compatible(a: Claim, b: Claim) -> bool:
     no names that set them apart, the same span (一季度 vs 全年)."""
     if a.source == b.source or not aspects_match(a, b) or not units_comparable(a, b):
         return False
-    if names_differ(a, b) or places_differ(a, b) or outcomes_differ(a, b):
+    if names_differ(a, b) or places_differ(a, b) or outcomes_differ(a, b) or sites_differ(a, b):
         return False
     return periods_match(a, b) and induced(a) == induced(b)
 
@@ -1366,6 +1390,35 @@ def places_differ(a: Claim, b: Claim) -> bool:
     subject words: 乌兰察布 vs 贵安) and they share none (乌兰察布智算中心部署1万张 is not 在贵安部署两万张)."""
     pa, pb = _places(a), _places(b)
     return bool(pa and pb) and not any(_same_word(x, y) for x in pa for y in pb)
+
+
+def sites_differ(a: Claim, b: Claim) -> bool:
+    """Two claims counted at different sites: one figure is counted at a named site (a hospital, a
+    school: claims.toml `site_suffixes`) and the other at none (市儿童医院收治20名 is a part of 共有43名学生
+    住院), or at a differently named one (市儿童医院 vs 临溪区人民医院)."""
+    sa, sb = sites(a.text, a.raw), sites(b.text, b.raw)
+    if not sa and not sb:
+        return False
+    return not any(x.endswith(y) or y.endswith(x) for x in sa for y in sb)
+
+
+def sites(clause: str, raw: str = "") -> set[str]:
+    """The named sites in a clause (Simplified), each site word with the name written before it, from
+    after the last verb or function character (其中临溪区人民医院 -> 临溪区人民医院); a site word without a
+    name (送医院) names none. Given the figure as written, only sites within SITE_REACH characters of it
+    (医院收治20名, 送往市儿童医院（20名）), not one inside a longer name (#泓川小学食物中毒#阅读量超过3亿)."""
+    lex = lexicon()
+    text = to_simplified(clause)
+    at = text.find(to_simplified(raw)) if raw else -1
+    found = set()
+    for m in lex.site.finditer(text):
+        if at >= 0 and not (0 <= at - m.end() <= SITE_REACH or 0 <= m.start() - at - len(raw) <= SITE_REACH):
+            continue
+        name = m.group("name")
+        cut = max((k for k, char in enumerate(name) if char in lex.site_name_breaks), default=-1)
+        if name[cut + 1 :]:
+            found.add(name[cut + 1 :] + m.group("site"))
+    return found
 
 
 def _places(claim: Claim) -> list[str]:
@@ -1496,11 +1549,17 @@ def compare_claims(claims: Sequence[Claim]) -> tuple[ClaimComparison, ...]:
 
 
 def _group(claims: Sequence[Claim]) -> list[set[int]]:
-    """Merge matching claims strongest pair first; a group keeps one claim per source and no members
-    that cannot be about one thing (different names, units or aspects)."""
+    """Merge matching claims strongest pair first (of equally strong pairs, agreeing ones first); a group
+    keeps one claim per source and no members that cannot be about one thing (different names, units or
+    aspects)."""
     counts = head_counts(claims)
     scored = ((match_evidence(claims[i], claims[j], counts), i, j) for i, j in _candidates(claims))
-    pairs = sorted((p for p in scored if p[0] > 0), key=lambda p: (-p[0], p[1], p[2]))
+    # Between equally supported pairs, one whose values agree first: of 跌3.6% and 累计下跌百分之二十三
+    # in one sentence, the one another source's 累计下跌23% is about is the second.
+    pairs = sorted(
+        (p for p in scored if p[0] > 0),
+        key=lambda p: (-round(p[0], 6), not values_agree(claims[p[1]], claims[p[2]]), p[1], p[2]),
+    )
     group_of: dict[int, set[int]] = {}
     for _, i, j in pairs:
         gi, gj = group_of.get(i, {i}), group_of.get(j, {j})

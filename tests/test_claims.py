@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from compare.claims import compare_claims, extract_claims, find_quantities, parse_numeral, quoted_names, values_agree
+from compare.claims import (
+    compare_claims,
+    extract_claims,
+    find_quantities,
+    parse_numeral,
+    quoted_names,
+    sites,
+    values_agree,
+)
 from compare.model import Claim, ClaimComparison, Passage
 from compare.script import to_simplified
 
@@ -523,6 +533,13 @@ def test_claims_about_the_same_thing_are_paired(first: str, second: str, kind: s
         pytest.param("星河银行营收同比增长10%。", "星河银行营收环比增长5%。", id="year-on-year-vs-period-on-period"),
         pytest.param("星河银行第一季度营收为100亿元。", "星河银行全年营收为420亿元。", id="quarter-vs-year"),
         pytest.param("新线单日发送旅客最高8.7万人次。", "新线开通首周累计发送旅客超过32万人次。", id="day-vs-week"),
+        pytest.param("截至昨晚，共有43名学生住院治疗。", "市儿童医院收治20名学生住院治疗。", id="part-at-a-named-site"),
+        pytest.param("其中临溪区人民医院收治20人。", "市儿童医院收治20名学生。", id="differently-named-sites"),
+        pytest.param(
+            "事发当天凌晨5时起，禾丰餐饮便开始烹制。",
+            "事發當日中午11時40分左右，學童進食禾豐餐飲的午餐。",
+            id="事发-is-when",
+        ),
     ],
 )
 def test_claims_about_different_things_are_not_paired(first: str, second: str) -> None:
@@ -538,6 +555,29 @@ def test_a_changed_value_pairs_with_the_new_value_only() -> None:
     (comparison,) = comparisons
     assert comparison.kind == "agreement"
     assert [claims[int(i[1:]) - 1].raw for i in comparison.claims] == ["26.38万元", "26.38万元"]
+
+
+@pytest.mark.parametrize(
+    "changed",
+    ["公司已将村民补偿基金由此前宣布的3000万元提高至5000万元。", "同时将村民补偿基金3000万元增至5000万元。"],
+)
+def test_an_earlier_value_is_known_by_the_change_after_it(changed: str) -> None:
+    claims, comparisons = _compare(("daily", changed), ("post", "公司设立5000万元村民补偿基金。"))
+    (comparison,) = comparisons
+    assert comparison.kind == "agreement"
+    assert [claims[int(i[1:]) - 1].raw for i in comparison.claims] == ["5000万元", "5000万元"]
+    assert claims[0].aspect == "from"
+
+
+def test_of_equally_supported_pairs_the_agreeing_one_is_chosen() -> None:
+    hk = "綠循科技昨日收報8.55港元，跌3.6%，較事發前收市價累計下跌百分之二十三，市值蒸發逾30億港元。"
+    tw = "綠循科技在香港掛牌上市，事件爆發後股價一路走低，截至4月2日收盤，較事發前累計下跌23%，市值蒸發逾30億港元。"
+    passages = [replace(p, topics=("shares",)) for p in _passages(("hk", hk), ("tw", tw))]
+    claims = extract_claims(passages)
+    falls = [c for c in compare_claims(claims) if claims[int(c.claims[0][1:]) - 1].unit == "%"]
+    (comparison,) = falls
+    assert comparison.kind == "agreement"
+    assert [claims[int(i[1:]) - 1].raw for i in comparison.claims] == ["百分之二十三", "23%"]
 
 
 def test_three_sources_phrased_differently_form_one_comparison() -> None:
@@ -781,3 +821,28 @@ def test_a_time_in_another_clause_dates_that_clauses_own_figure_not_this_one() -
     # A time in a clause of its own still dates the sentence's figures.
     claims = extract_claims(_passages(("daily", "去年，公司营收增长了20%，利润100亿元。")))
     assert [c.time for c in claims] == ["去年", "去年"]
+
+
+def test_a_partitive_divides_the_whole_from_the_part() -> None:
+    claims, comparisons = _compare(
+        ("daily", "市疾控中心对14份样品进行检测，其中6份检出沙门氏菌。"),
+        ("post", "经市疾控中心检测，14份样品中有6份检出沙门氏菌。"),
+    )
+    value = {c.id: c.value for c in claims}
+    assert sorted(sorted(value[i] for i in c.claims) for c in comparisons) == [[6.0, 6.0], [14.0, 14.0]]
+    assert [c.kind for c in comparisons] == ["agreement", "agreement"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "raw", "expected"),
+    [
+        ("其中臨溪區人民醫院收治20人", "20人", {"临溪区人民医院"}),
+        ("分别被送往泓川市儿童医院（20名）", "20名", {"泓川市儿童医院"}),
+        ("送医院治疗的学生共28人", "28人", set()),  # a site word without a name
+        ("各医疗站共处置选手200余名", "200余名", set()),
+        ("全校小学生126人", "126人", set()),  # pupils, not a school
+        ("微博话题#泓川小学食物中毒#阅读量超过3亿", "超过3亿", set()),  # too far from the figure
+    ],
+)
+def test_named_sites_near_a_figure(clause: str, raw: str, expected: set[str]) -> None:
+    assert sites(clause, raw) == expected
