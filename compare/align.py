@@ -6,9 +6,10 @@ concept features (interchangeable words, from a data file), weighted by part of 
 most). Each passage keeps its top-k most similar passages of *other* sources above a threshold;
 these edges are merged strongest first with average linkage; a passage then also joins any other
 group it is as close to as a group's passages must be to each other, if it names one of the group's
-telling terms (a passage may cover two topics), groups that then mostly overlap are merged, and groups
-that share a telling term merge while they stay close on average (one broad aspect of a long article
-is otherwise found as several narrow topics). Groups that span two or more sources and
+telling terms (a passage may cover two topics), groups that then mostly overlap are merged, groups that
+are close on average merge (the facts of one aspect, tied each by its own figures), and groups that
+share a telling term merge while they stay close on average at a lower bar (one broad aspect of a long
+article is otherwise found as several narrow topics). Groups that span two or more sources and
 share a telling term (or are strongly cohesive) become topics, labelled by the terms they share and
 their most distinctive ones.
 
@@ -17,10 +18,11 @@ are ever scored; terms in more than half the passages, or in more than MAX_TERM_
 corpus, are dropped, so a passage with L terms meets at most L·MAX_TERM_PASSAGES others: O(n·L) in
 all. Each passage keeps k edges, so merging sees O(n·k) edges, each checked against the two groups'
 members. Widening scores each of the g groups against at most MAX_JOIN_CANDIDATES passages that
-name its telling terms: O(g), and g < n. Related groups are compared only when they share a telling
-term (at most MAX_RELATED_GROUPS per term), from per-group sums of their vectors in batched products:
-O(g·MAX_RELATED_GROUPS) pairs. Memory is O(n·k) plus one block of rows; nothing is n×n.
-`bench/align_scale.py` measures it.
+name its telling terms: O(g), and g < n. Each group is compared in full with the SIMILAR_GROUPS groups
+whose summed vectors are closest (found in sparse row blocks, like passages), and related groups only
+when they share a telling term (at most MAX_RELATED_GROUPS per term), from per-group sums of their
+vectors in batched products: O(g·(SIMILAR_GROUPS + MAX_RELATED_GROUPS)) pairs. Memory is O(n·k) plus
+one block of rows; nothing is n×n. `bench/align_scale.py` measures it.
 """
 
 from __future__ import annotations
@@ -72,6 +74,11 @@ JOIN_SHARE = 1.0
 # (set on the seven corpora of bench/eval_topics.py); at most this many groups per term are compared.
 RELATED_SHARE = 0.65
 MAX_RELATED_GROUPS = 50
+# Groups merge without a shared telling term while their mean similarity reaches this share of
+# topic_cohesion (set on the nine corpora of bench/eval_topics.py); each group is compared with this
+# many groups closest to it.
+SIMILAR_SHARE = 0.8
+SIMILAR_GROUPS = 10
 # Groups sharing at least this share of the smaller one's passages are one topic.
 OVERLAP_SHARE = 0.5
 # Per group, only the passages naming most of its telling terms are tried (bounds the work per group).
@@ -468,7 +475,8 @@ def discovered_groups(passages: Sequence[Passage], options: BuildOptions) -> lis
     groups = []
     formed = average_link_groups(space, edges, options.topic_cohesion)
     widened = merged_overlaps(widened_groups(space, chosen, formed, options, common))
-    related = merged_related(space, chosen, widened, common, RELATED_SHARE * options.topic_cohesion)
+    similar = merged_similar(space, widened, SIMILAR_SHARE * options.topic_cohesion)
+    related = merged_related(space, chosen, similar, common, RELATED_SHARE * options.topic_cohesion)
     for group in related:
         shared = shared_telling_terms([chosen[i] for i in group], common)
         cohesion = space.mean_cross_similarity(group, group)
@@ -526,7 +534,43 @@ def merged_related(
         for x, a in enumerate(held[:MAX_RELATED_GROUPS])
         for b in held[x + 1 : MAX_RELATED_GROUPS]
     }
-    ordered = sorted(pairs)
+    return _merge_closest(space, groups, sorted(pairs), bar)
+
+
+def merged_similar(space: PassageSpace, groups: Sequence[list[int]], bar: float) -> list[list[int]]:
+    """Groups as close on average as `bar` (a higher one than `merged_related` asks) merge, closest first,
+    telling term or not: the facts of one aspect (a company's revenue, its profit, its cash) found as
+    groups of a few passages each, tied by their figures, share only common words (营收, 利润).
+
+    Cost: each group is compared with the SIMILAR_GROUPS groups whose summed vectors are closest to its
+    own (sparse products in row blocks: only groups sharing a term are scored), so O(g·SIMILAR_GROUPS)
+    pairs are scored in full.
+    """
+    if len(groups) < 2:
+        return [list(g) for g in groups]
+    rows = [n for n, g in enumerate(groups) for _ in g]
+    cols = [i for g in groups for i in g]
+    indicator = csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(groups), space.vectors.shape[0]))
+    sums = csr_matrix(normalize(indicator @ space.vectors))
+    pairs: set[tuple[int, int]] = set()
+    for start in range(0, len(groups), CHUNK_ROWS):
+        block = csr_matrix(sums[start : start + CHUNK_ROWS] @ sums.T)
+        for row in range(block.shape[0]):
+            a = start + row
+            lo, hi = block.indptr[row], block.indptr[row + 1]
+            found, sims = block.indices[lo:hi], block.data[lo:hi]
+            for n in np.lexsort((found, -sims))[: SIMILAR_GROUPS + 1]:
+                b = int(found[n])
+                if b != a:
+                    pairs.add((min(a, b), max(a, b)))
+    return _merge_closest(space, groups, sorted(pairs), bar)
+
+
+def _merge_closest(
+    space: PassageSpace, groups: Sequence[list[int]], ordered: Sequence[tuple[int, int]], bar: float
+) -> list[list[int]]:
+    """Average linkage over candidate pairs of groups: closest pair first, while the two groups' current
+    members are on average at least `bar` similar (a pair is re-checked on them only when about to merge)."""
     means = space.cross_means(groups, ordered)
     scored = sorted(
         ((float(m), a, b) for m, (a, b) in zip(means, ordered, strict=True)), key=lambda e: (-e[0], e[1], e[2])

@@ -453,6 +453,26 @@ def test_groups_sharing_a_telling_term_merge_when_close_and_others_stay_apart() 
     assert merged_related(space, passages, groups, frozenset({"省铁投", "资本金"}), 0.01) == groups
 
 
+def test_close_groups_merge_without_a_telling_term_and_distant_ones_do_not() -> None:
+    from compare.align import merged_similar
+
+    passages = [
+        # Two facts of a company's results, each a pair of passages tied by its figures.
+        Passage("a:p0", "a", 0, "", "", tokens=("营收", "净利润", "同比", "增长", "46.8亿元", "业绩")),
+        Passage("b:p0", "b", 0, "", "", tokens=("营收", "净利润", "按年", "增长", "46.8亿元", "业绩")),
+        Passage("a:p1", "a", 1, "", "", tokens=("营收", "净利润", "下跌", "2.1亿元", "业绩", "现金")),
+        Passage("b:p1", "b", 1, "", "", tokens=("营收", "净利润", "减少", "2.1亿元", "业绩", "现金流")),
+        # Something else: the plant's workers.
+        Passage("a:p2", "a", 2, "", "", tokens=("员工", "工资", "裁员", "社保", "停产", "培训")),
+        Passage("b:p2", "b", 2, "", "", tokens=("员工", "工资", "八成", "公积金", "停产", "施工")),
+    ]
+    space = _space(passages)
+    groups = [[0, 1], [2, 3], [4, 5]]
+    assert merged_similar(space, groups, 0.1) == [[0, 1, 2, 3], [4, 5]]
+    assert merged_similar(space, groups, 0.99) == groups
+    assert merged_similar(space, groups[:1], 0.1) == groups[:1]
+
+
 def test_a_label_word_jieba_guessed_grows_to_the_whole_name_the_passages_write() -> None:
     members = [
         Passage("a:p0", "a", 0, "", "睿禾药业宣布召回，澜江城际铁路开通。"),
