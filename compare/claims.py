@@ -710,10 +710,13 @@ def _segment(clause: str, start: int) -> tuple[int, str]:
 def _tagged(text: str, stems: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """jieba tags with compounds rejoined: 安置+点, 报案+量 (one-character noun suffixes), 远航+S7 (a
     product code joins the word before it), 宁川+电池 (a company suffix joins a name); known name
-    stems are names even where jieba reads them as verbs."""
+    stems are names even where jieba reads them as verbs or cuts them (绿+循)."""
     out: list[tuple[str, str]] = []
     for word, flag in tag(text):
         flag = "nz" if word in stems else flag
+        if out and out[-1][0] + word in stems:  # 绿 / 循: jieba cut a stem it leaves whole elsewhere
+            out[-1] = (out[-1][0] + word, "nz")
+            continue
         previous, previous_flag = out[-1] if out else ("", "")
         if previous.isdigit() and word.startswith("号"):
             out[-1] = (previous + word, "nz")  # 7号线, 3号楼: numbered names
@@ -833,8 +836,8 @@ def _could_be_name(word: str) -> bool:
 
 def name_stems(texts: Sequence[str]) -> frozenset[str]:
     """Words that some text joins to a product code (远航 of 远航S7) or writes before a company suffix
-    while jieba's dictionary does not know them (星衡 of 星衡科技): names even where jieba reads a
-    verb or guesses a person (星衡由…创立)."""
+    while jieba's dictionary does not know them (星衡 of 星衡科技), or cuts into two single characters
+    (绿 / 循 of 绿循科技): names even where jieba reads a verb or guesses a person (星衡由…创立)."""
     stems = set()
     for text in texts:
         for m in CODE_AFTER_HAN.finditer(text):
@@ -842,10 +845,27 @@ def name_stems(texts: Sequence[str]) -> frozenset[str]:
             if words and _could_be_name(words[-1]):
                 stems.add(words[-1])
         for m in lexicon().org_after_han.finditer(text):
-            words = [w for w, _ in tag(text[max(0, m.start() - 6) : m.start()])]
+            tagged = tag(text[max(0, m.start() - 6) : m.start()])
+            words = [w for w, _ in tagged]
             if words and HAN_WORD.fullmatch(words[-1]) and len(words[-1]) >= 2 and word_tag(words[-1]) is None:
                 stems.add(words[-1])
+            elif (
+                len(tagged) >= 2
+                and all(_single_name_char(w, f) for w, f in tagged[-2:])
+                and not (len(tagged) >= 3 and _single_name_char(*tagged[-3]))  # 绿/循/新 + 能源: which two?
+            ):
+                stems.add(words[-2] + words[-1])  # 绿 / 循 + 科技: a name jieba cut into characters
     return frozenset(stems)
+
+
+def _single_name_char(word: str, flag: str) -> bool:
+    """A single Han character jieba cut from a name it does not know: not a function word."""
+    return (
+        len(word) == 1
+        and HAN_WORD.fullmatch(word) is not None
+        and word not in GUESS_BREAKERS
+        and flag[:1] not in "rpcudmqfy"
+    )
 
 
 def sentence_times(text: str) -> list[str]:
@@ -959,6 +979,9 @@ INNER_MARKS = frozenset("“”「」『』\"《》'()（）")
 PASSIVE_MARKERS = frozenset({"被", "由", "把"})
 # A name right after these is where something happened, not what it happened to (从支付宝下线).
 PLACE_PREPOSITIONS = frozenset({"从", "在", "于", "自"})
+# A bracketed aside in Latin script only (an English company name, "Co., Ltd."): left out when finding
+# an event's name, so the Chinese name before it reaches the verb after it.
+LATIN_ASIDE = re.compile(r"[（(][^（）()\u4e00-\u9fff]{1,80}[）)]")
 # A month and day; the year comes from the last date before it.
 MONTH_DAY = re.compile(r"(?<![\d年月])(?P<m>1[0-2]|0?[1-9])月(?P<d>3[01]|[12]\d|0?[1-9])[日号]")
 
@@ -976,9 +999,10 @@ def event_dates(
     name the verb governs (see `_event_name`). A sentence with several dates is cut into spans, each a
     date's clause with the clauses up to the next date (2013年5月17日，IBM小型机下线，7月10日，Oracle数据库
     下线); a span with no date, two dates or two kinds of event verb is left out. A month and day
-    without a year take the year of the last date before them in the passage. `partners` maps a name to
-    the other form the corpus gives it (甲骨文 <-> oracle, see `name_partners`); the claim names both.
-    `stems` are names the corpus writes with a suffix (星衡 of 星衡科技, see `name_stems`).
+    without a year take the year of the last date before them in the passage; a span that names no one
+    is about the name of the sentence's span before it (绿循科技成立于2012年，2021年在港交所上市).
+    `partners` maps a name to the other form the corpus gives it (甲骨文 <-> oracle, see `name_partners`);
+    the claim names both. `stems` are names the corpus writes with a suffix (星衡 of 星衡科技, see `name_stems`).
     Ids are left blank for the caller to number.
     """
     text = passage.text_simplified
@@ -990,15 +1014,17 @@ def event_dates(
         position = start + len(sentence)
         spans, year = _date_spans(sentence, year)
         quoted = (passage.text if same_length else text)[start : start + len(sentence)].strip()
+        subject = ""  # a span that names no one continues the sentence's subject (A成立于2012年，2021年上市)
         for span, date in spans:
-            tagged = _tagged(span, stems)
+            tagged = _tagged(LATIN_ASIDE.sub("", span), stems)
             verbs = [(n, w) for n, (w, f) in enumerate(tagged) if w in event_verbs() and f.startswith("v")]
             if len({event_verbs()[w] for _, w in verbs}) != 1:
                 continue
             index, verb = verbs[0]
-            name = _event_name(tagged, index, partners or {})
+            name = _event_name(tagged, index, partners or {}) or (subject if verb not in TRANSITIVE_EVENTS else "")
             if not name:
                 continue
+            subject = name
             forms = _name_forms(name, partners or {}, stems)
             found.append(
                 Claim(
@@ -1021,13 +1047,16 @@ def event_dates(
 
 def _name_forms(name: str, partners: dict[str, str], stems: frozenset[str]) -> tuple[str, ...]:
     """A name and the other forms the corpus gives it: its bracket gloss (甲骨文 / oracle) and, for a
-    company written with a suffix, the name without it (星衡科技 / 星衡)."""
+    company written with a suffix, the name without it (星衡科技 / 星衡) and the short names it holds
+    (绿循新能源科技股份有限公司 / 绿循)."""
     forms = [name]
     if name.lower() in partners:
         forms.append(partners[name.lower()])
     for suffix in lexicon().org_suffixes:
         if name.endswith(suffix) and name[: -len(suffix)] in stems:
             forms.append(name[: -len(suffix)])
+    if name.endswith(tuple(lexicon().org_suffixes)):  # a full company name holds its short one
+        forms += sorted(stem for stem in stems if stem in name and stem != name)
     return tuple(dict.fromkeys(forms))
 
 
@@ -1107,12 +1136,14 @@ def _event_name(tagged: list[tuple[str, str]], verb: int, partners: dict[str, st
 
 
 def _name_before(before: list[tuple[str, str]], start: int, partners: dict[str, str]) -> str:
-    """The nearest event name in before[start:], scanning back from its end (see `_event_name`)."""
+    """The nearest event name in before[start:], scanning back from its end (see `_event_name`); names
+    after a place preposition are where, not what (在香港联合交易所主板上市, 从支付宝下线)."""
+    place = max((n for n in range(start, len(before)) if before[n][0] in PLACE_PREPOSITIONS), default=-1)
     for n in range(len(before) - 1, start - 1, -1):
         word, flag = before[n]
         if flag == "m" and not word.isdigit() and word[-1] not in "年月日号":
             break  # a count (一台, 两款) begins the phrase the verb is about: what precedes it is not
-        if not _is_event_name(word, flag, partners) or (n > 0 and before[n - 1][0] in PLACE_PREPOSITIONS):
+        if not _is_event_name(word, flag, partners) or n > place >= 0:
             continue
         if flag == "eng":
             return word

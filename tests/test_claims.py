@@ -725,6 +725,12 @@ def test_a_rate_named_by_its_verb_says_how_often() -> None:
             "conflict",
             id="passive-and-company-suffix",
         ),
+        pytest.param(
+            "綠循科技成立於2012年，總部設於深圳，2021年在港交所主板上市。",
+            "绿循新能源科技股份有限公司（GreenLoop New Energy Technology Co., Ltd.）于2021年在香港联合交易所主板上市。",
+            "agreement",
+            id="listing-subject-carried-full-name-latin-aside-exchange-is-where",
+        ),
     ],
 )
 def test_event_dates_are_compared(a: str, b: str, kind: str) -> None:
