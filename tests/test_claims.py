@@ -852,3 +852,11 @@ def test_a_partitive_divides_the_whole_from_the_part() -> None:
 )
 def test_named_sites_near_a_figure(clause: str, raw: str, expected: set[str]) -> None:
     assert sites(clause, raw) == expected
+
+
+def test_a_company_name_jieba_cuts_into_characters_is_a_stem() -> None:
+    from compare.claims import name_stems
+
+    assert "绿循" in name_stems(["绿循科技成立于2012年。"])
+    # Three single characters before a suffix: which two are the name is unknown.
+    assert not name_stems(["绿循新能源汽车上市。"]) & {"循新", "绿循"}

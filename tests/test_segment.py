@@ -46,6 +46,12 @@ def test_every_user_word_stays_whole_between_quotes(word: str) -> None:
     assert word in tokenize(f"他们研发出“{word}”系统")
 
 
+@pytest.mark.parametrize("verb", ["上市", "问世", "开业", "通车", "首发", "弃用"])
+def test_event_verbs_jieba_tags_as_nouns_or_places_are_verbs(verb: str) -> None:
+    """jieba's own dictionary tags these as places (上市 ns), nouns or nothing; event dates need verbs."""
+    assert (verb, "v") in tag(f"公司于2021年在当地{verb}")
+
+
 @pytest.fixture(scope="module")
 def plain_jieba_tokens() -> list[str]:
     """The sentence as jieba segments it without the user dictionary."""
