@@ -76,6 +76,8 @@ CLOCK = re.compile(
     rf"(?:(?P<min>[0-5]?\d|[{CN_DIGITS}十]{{1,3}})分(?!钟)|(?P<half>半))?"
 )
 AFTERNOON = frozenset(["下午", "傍晚", "晚上", "晚间", "夜间", "深夜"])
+# After an hour written with 时, these make it a time of day even without the part of the day (14时许).
+CLOCK_ABOUT = ("许", "左右", "整")
 CLOCK_UNIT = "时刻"
 # 两毛五 = 0.25 元, 两块五 = 2.5 元
 MAO_FEN = re.compile(r"(?P<mao>[一二两三四五六七八九\d])毛(?P<fen>[一二三四五六七八九\d])(?![\d毛分元钱])")
@@ -515,19 +517,23 @@ def _word_forms(clause: str) -> list[Quantity]:
     for m in KUAI_MAO.finditer(clause):
         found.append(_money(clause, (parse_numeral(m["yuan"]) or 0) + (parse_numeral(m["mao"]) or 0) / 10, m))
     for m in CLOCK.finditer(clause):
-        minutes = _clock_minutes(m)
+        about = m.group().endswith("时") and clause.startswith(CLOCK_ABOUT, m.end())
+        minutes = _clock_minutes(m, about)
         if minutes is not None:
-            found.append(Quantity(minutes, CLOCK_UNIT, m.group(), "", m.start(), "clock", m.end()))
+            found.append(
+                Quantity(minutes, CLOCK_UNIT, m.group(), "approx" if about else "", m.start(), "clock", m.end())
+            )
     for m in HOURS_MINUTES.finditer(clause):
         minutes = 60 * (parse_numeral(m["h"]) or 0) + (parse_numeral(m["min"]) or 0)
         found.append(_worded(clause, minutes, "分钟", "duration", m))
     return found
 
 
-def _clock_minutes(m: re.Match[str]) -> float | None:
+def _clock_minutes(m: re.Match[str], about: bool = False) -> float | None:
     """A time of day in minutes after midnight (下午2时15分 -> 855), or None when the match is not one:
-    an hour alone without the part of the day (3点建议), or an hour past 24."""
-    if not (m["min"] or m["half"] or m["part"]):
+    an hour alone without the part of the day (3点建议) unless written as news writes a time (14时许,
+    8时左右: `about`), or an hour past 24."""
+    if not (m["min"] or m["half"] or m["part"] or about):
         return None
     hour, minute = parse_numeral(m["h"]), 30.0 if m["half"] else parse_numeral(m["min"] or "0")
     if hour is None or minute is None or hour > 24 or minute >= 60:
@@ -1329,8 +1335,15 @@ def match_evidence(a: Claim, b: Claim, counts: Counter[str] | None = None) -> fl
 
 def same_distinctive_figure(a: Claim, b: Claim) -> bool:
     """Both claims state the same exact figure, and one specific enough (three significant digits or
-    more: 1286亿, 29.34元, 86.4万) that two sources seldom print it by chance for different things."""
-    if a.qualifier or b.qualifier or a.upper is not None or b.upper is not None:
+    more: 1286亿, 29.34元, 86.4万) that two sources seldom print it by chance for different things, or
+    the same exact range (6至12岁 / 六至十二岁: two figures that agree)."""
+    if a.qualifier or b.qualifier:
+        return False
+    if a.upper is not None and b.upper is not None:
+        lows = sorted(abs(comparable_value(c, c.value)) for c in (a, b))
+        highs = sorted(abs(comparable_value(c, c.upper or 0.0)) for c in (a, b))
+        return all(hi - lo <= EXACT_TOLERANCE * max(hi, 1e-12) for lo, hi in (lows, highs))
+    if a.upper is not None or b.upper is not None:
         return False
     digits = [significant_digits(c.raw) for c in (a, b)]
     if min(digits) < DISTINCTIVE_DIGITS:

@@ -860,3 +860,29 @@ def test_a_company_name_jieba_cuts_into_characters_is_a_stem() -> None:
     assert "绿循" in name_stems(["绿循科技成立于2012年。"])
     # Three single characters before a suffix: which two are the name is unknown.
     assert not name_stems(["绿循新能源汽车上市。"]) & {"循新", "绿循"}
+
+
+@pytest.mark.parametrize(
+    ("clause", "minutes", "qualifier"),
+    [
+        ("当天14时许起", 840.0, "approx"),
+        ("8时左右", 480.0, "approx"),
+        ("下午2时许", 840.0, "approx"),
+        ("下午2时15分", 855.0, ""),
+        ("14时整", 840.0, "approx"),
+    ],
+)
+def test_an_hour_written_as_news_writes_a_time_is_a_time_of_day(clause: str, minutes: float, qualifier: str) -> None:
+    (q,) = find_quantities(clause)
+    assert (q.value, q.unit, q.qualifier) == (minutes, "时刻", qualifier)
+
+
+def test_an_hour_alone_is_not_a_time_of_day() -> None:
+    assert find_quantities("3点建议大家出发") == []
+
+
+def test_the_same_exact_range_is_evidence_of_one_fact() -> None:
+    _, comparisons = _compare(
+        ("daily", "据介绍，就诊学生年龄在6至12岁之间。"), ("post", "这些学生年龄在六至十二岁之间。")
+    )
+    assert [c.kind for c in comparisons] == ["agreement"]
