@@ -886,3 +886,9 @@ def test_the_same_exact_range_is_evidence_of_one_fact() -> None:
         ("daily", "据介绍，就诊学生年龄在6至12岁之间。"), ("post", "这些学生年龄在六至十二岁之间。")
     )
     assert [c.kind for c in comparisons] == ["agreement"]
+
+
+def test_hong_kong_words_for_hospitalised_are_read() -> None:
+    claims = extract_claims(_passages(("hk", "【本報訊】出現病徵的學童增至126人，其中43人曾經留醫。")))
+    assert [(c.raw, c.event) for c in claims if c.raw == "43人"] == [("43人", ("留医",))]
+    assert all("本报讯" not in c.names for c in claims)
