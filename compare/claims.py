@@ -183,6 +183,7 @@ TOPIC_SUPPORT = 1.0
 UNIT_SUPPORT = 1.0
 # The same exact figure with this many significant digits in two sources is evidence of one fact.
 VALUE_SUPPORT = 1.0
+ANCHOR_SUPPORT = 1.0
 DISTINCTIVE_DIGITS = 3
 MISMATCH_PENALTY = 1.0
 COMMON_PASSAGES = 3
@@ -1306,7 +1307,9 @@ def head_counts(claims: Sequence[Claim]) -> Counter[str]:
     return Counter(w for words in per_passage.values() for w in words)
 
 
-def match_evidence(a: Claim, b: Claim, counts: Counter[str] | None = None) -> float:
+def match_evidence(
+    a: Claim, b: Claim, counts: Counter[str] | None = None, anchors: dict[str, set[tuple[str, float]]] | None = None
+) -> float:
     """How strongly two claims of different sources are about the same thing; 0 when they cannot be.
 
     They must be in comparable units with the same aspect and not name different things. What is
@@ -1316,7 +1319,9 @@ def match_evidence(a: Claim, b: Claim, counts: Counter[str] | None = None) -> fl
     both claims have and do not share (开源了300个模型 vs 上架100多款全模态模型); it must reach
     MATCH_EVIDENCE (DURATION_EVIDENCE for durations, temperatures and times of day: "沉寂了四年" and
     "被骂了4年" are different spans).
-    With `counts` (see `head_counts`), head words common in the corpus weigh less.
+    With `counts` (see `head_counts`), head words common in the corpus weigh less; with `anchors` (see
+    `passage_anchors`), two passages that print the same distinctive figure (公司去年营业收入46.8亿元 /
+    集團去年收入46.8億元人民幣) are one context, and the other figures of that context pair more easily.
     """
     if not compatible(a, b):
         return 0.0
@@ -1329,8 +1334,27 @@ def match_evidence(a: Claim, b: Claim, counts: Counter[str] | None = None) -> fl
     score += TOPIC_SUPPORT if set(a.topics) & set(b.topics) else 0.0
     score += UNIT_SUPPORT if unit_kind(a.unit).split("/")[0] in SPECIFIC_KINDS else 0.0
     score += VALUE_SUPPORT if same_distinctive_figure(a, b) else 0.0
+    if anchors is not None:
+        own = {_anchor(a), _anchor(b)}
+        score += ANCHOR_SUPPORT if (anchors.get(a.passage, set()) & anchors.get(b.passage, set())) - own else 0.0
     needed = DURATION_EVIDENCE if unit_kind(a.unit).startswith(MOMENT_KINDS) else MATCH_EVIDENCE
     return score if score >= needed else 0.0
+
+
+def passage_anchors(claims: Sequence[Claim]) -> dict[str, set[tuple[str, float]]]:
+    """Per passage, the distinctive figures it prints (three or more significant digits, exact): what
+    ties two sources' passages to one context."""
+    anchors: dict[str, set[tuple[str, float]]] = {}
+    for claim in claims:
+        if not claim.qualifier and claim.upper is None and significant_digits(claim.raw) >= DISTINCTIVE_DIGITS:
+            anchors.setdefault(claim.passage, set()).add(_anchor(claim))
+    return anchors
+
+
+def _anchor(claim: Claim) -> tuple[str, float]:
+    """A figure's unit kind and value in the kind's base unit, rounded to compare across writings."""
+    value = comparable_value(claim, claim.value)
+    return unit_kind(claim.unit), float(f"{value:.6g}")
 
 
 def same_distinctive_figure(a: Claim, b: Claim) -> bool:
@@ -1597,7 +1621,8 @@ def _group(claims: Sequence[Claim]) -> list[set[int]]:
     keeps one claim per source and no members that cannot be about one thing (different names, units or
     aspects)."""
     counts = head_counts(claims)
-    scored = ((match_evidence(claims[i], claims[j], counts), i, j) for i, j in _candidates(claims))
+    anchors = passage_anchors(claims)
+    scored = ((match_evidence(claims[i], claims[j], counts, anchors), i, j) for i, j in _candidates(claims))
     # Between equally supported pairs, one whose values agree first: of 跌3.6% and 累计下跌百分之二十三
     # in one sentence, the one another source's 累计下跌23% is about is the second.
     pairs = sorted(

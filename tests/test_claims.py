@@ -892,3 +892,20 @@ def test_hong_kong_words_for_hospitalised_are_read() -> None:
     claims = extract_claims(_passages(("hk", "【本報訊】出現病徵的學童增至126人，其中43人曾經留醫。")))
     assert [(c.raw, c.event) for c in claims if c.raw == "43人"] == [("43人", ("留医",))]
     assert all("本报讯" not in c.names for c in claims)
+
+
+def test_passages_printing_the_same_distinctive_figure_are_one_context() -> None:
+    """46.8亿 ties the two passages to one context: the profit beside it pairs, which alone it would not."""
+
+    def compared(first: str, second: str) -> list[list[str]]:
+        passages = [replace(p, topics=("results",)) for p in _passages(("daily", first), ("hk", second))]
+        claims = extract_claims(passages)
+        raws = {c.id: c.raw for c in claims}
+        return sorted(sorted(raws[i] for i in c.claims) for c in compare_claims(claims))
+
+    profit = ["2.1亿元", "2.1亿元人民币"]
+    assert profit in compared(
+        "公司去年营业收入46.8亿元，同比增长12%，净利润2.1亿元。",
+        "集團去年收入46.8億元人民幣，按年增長百分之十二；純利2.1億元人民幣。",
+    )
+    assert profit not in compared("公司去年净利润2.1亿元。", "集團去年純利2.1億元人民幣。")
