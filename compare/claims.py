@@ -107,7 +107,11 @@ SEGMENT_BREAK = re.compile(r"、|以及")
 PARTITIVE = re.compile(r"中有|当中有?|之中有?")
 BLANKED_NUMBER = re.compile(r"\s{2,}")
 # Link words between a subject and its number; cut before tagging, or jieba reads 营收为 as 营 + 收为.
-TRAILING_LINK = re.compile(r"(?:为|是|达到|达|约为|约|仅|只|共|已经|已|则|有|可能|将|也|都|还|预计)+\s*$")
+# 降为 / 降至 / 提高到 before a level link the measure to it like 为 (首付比例降为15%: 比例 is measured).
+TRAILING_LINK = re.compile(
+    r"(?:(?:下降|上升|下调|上调|提高|降低|增加|减少|调整|提升|调高|调低|[降升增减涨跌调])(?:为|至|到)"
+    r"|为|是|达到|达|约为|约|仅|只|共|已经|已|则|有|可能|将|也|都|还|预计)+\s*$"
+)
 # A duration that dates something ("15年前", "一年来", "未来三年") is a time reference, not a claim.
 TIME_FRAME_AFTER = ("前", "后", "来", "以来", "间", "里", "之前", "之后", "以后", "以前")
 # Words before a duration that make it the length of something (历时4年建成), not when it happened
@@ -232,6 +236,7 @@ class Lexicon:
     change_words: tuple[str, ...]
     from_words: tuple[str, ...]
     to_between: tuple[str, ...]
+    hypothetical: tuple[str, ...]
     remaining_words: tuple[str, ...]
     stop_words: frozenset[str]
     pronouns: frozenset[str]
@@ -266,6 +271,7 @@ def lexicon() -> Lexicon:
         change_words=tuple(sorted(data["aspects"]["change_before"], key=len, reverse=True)),
         from_words=tuple(data["aspects"]["from_before"]),
         to_between=tuple(data["aspects"]["to_between"]),
+        hypothetical=tuple(data["hypothetical"]["openers"]),
         remaining_words=tuple(sorted(data["aspects"]["remaining_before"], key=len, reverse=True)),
         stop_words=frozenset(data["subject"]["stop_verbs"] + data["subject"]["not_subjects"]),
         pronouns=frozenset(data["subject"]["pronouns"]),
@@ -576,7 +582,9 @@ def _with_aspect(clause: str, q: Quantity, found: Sequence[Quantity]) -> Quantit
             return _replace(q, aspect="from")
     if q.kind != "date" and before.endswith(lex.remaining_words):
         return _replace(q, aspect="remaining")  # 仍有9人住院 is what is left, not the total
-    marker = next((w for w in lex.change_words if before.endswith(w)), "")
+    # 降为15% is where a figure fell to, a level; 降了15% and 降幅为15% are by how much.
+    to_level = re.search(r"(?<![幅速])为$", re.sub(r"[了是达\s]+$", "", clause[: q.start])) is not None
+    marker = "" if to_level else next((w for w in lex.change_words if before.endswith(w)), "")
     if q.kind == "date" or not marker:
         return q
     basis = next((name for name, pattern in CHANGE_BASES.items() if pattern.search(before)), "")
@@ -917,6 +925,9 @@ def _quantities(text: str, stems: frozenset[str]) -> Iterator[tuple[ClauseContex
     for sentence in split_sentences(text):
         start = text.find(sentence, position)
         position = start + len(sentence)
+        if sentence.lstrip("“「\"'（(").startswith(lexicon().hypothetical):
+            previous = sentence
+            continue  # 比如买一套260万元的新房，可获补贴26000元: an illustration, not a reported figure
         clauses = [(m, find_quantities(m.group())) for m in CLAUSE.finditer(sentence)]
         for m, found in clauses:
             others = sentence[: m.start()] + "，" + sentence[m.end() :]

@@ -909,3 +909,33 @@ def test_passages_printing_the_same_distinctive_figure_are_one_context() -> None
         "集團去年收入46.8億元人民幣，按年增長百分之十二；純利2.1億元人民幣。",
     )
     assert profit not in compared("公司去年净利润2.1亿元。", "集團去年純利2.1億元人民幣。")
+
+
+@pytest.mark.parametrize(
+    ("clause", "aspect"),
+    [
+        ("首付比例降为15%", ""),
+        ("首付比例降至15%", ""),
+        ("降幅为59.7%", "change"),
+        ("下降了15%", "change"),
+        ("增速为12%", "change"),
+    ],
+)
+def test_fell_to_is_a_level_and_fell_by_is_a_change(clause: str, aspect: str) -> None:
+    (q,) = find_quantities(clause)
+    assert q.aspect == aspect
+
+
+def test_a_level_after_fell_to_keeps_what_it_measures() -> None:
+    _, comparisons = _compare(("daily", "首套房首付比例降至15%。"), ("tw", "臨渚市首套房的最低首付比例降為15%。"))
+    assert [c.kind for c in comparisons] == ["agreement"]
+
+
+def test_less_than_after_a_number_is_an_upper_bound() -> None:
+    (q,) = find_quantities("连总价的2%都不到")
+    assert (q.value, q.qualifier) == (2.0, "under")
+
+
+def test_a_worked_example_is_not_a_claim() -> None:
+    claims = extract_claims(_passages(("qa", "比如买一套260万元的新房，可获补贴26000元。补贴最高3万元。")))
+    assert [c.raw for c in claims] == ["3万元"]
