@@ -38,6 +38,11 @@ SAMPLE_CHARS = 40
 # A line opening with one of these starts a block of its own (【熱門】…, [广告]…).
 LABEL_OPENERS = ("【", "[", "〔")
 MENU_SEPARATORS = re.compile(r"\s*[|｜丨>›»/·•]\s*|\s{2,}")
+# A table pasted as text: rows of cells between bars or tabs.
+CELL_SEPARATOR = re.compile(r"\s*[|｜]\s*|\t+")
+MIN_TABLE_ROWS = 2
+GENERIC_COLUMNS = frozenset({"金额", "数值", "数据", "数额", "数字", "值"})
+SIGNED_FIGURE = re.compile(r"^([+＋]|[-－−])\s*(?=\d)")
 MENU_MIN_ITEMS = 3
 MENU_MAX_ITEM_CHARS = 6
 BARE_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
@@ -215,9 +220,65 @@ def is_chrome_line(line: str, rules: ChromeRules) -> bool:
 
 
 def is_menu(line: str) -> bool:
-    """A navigation bar or tag list: three or more short items between separators (首页 | 新闻 | 财经)."""
+    """A navigation bar or tag list: three or more short items between separators (首页 | 新闻 | 财经);
+    items with figures make a table row instead (营业收入 | 86.4亿元 | +12.3%)."""
     items = [item.strip() for item in MENU_SEPARATORS.split(line)]
+    if sum(any(c.isdigit() for c in item) for item in items) >= 2:
+        return False
     return len(items) >= MENU_MIN_ITEMS and all(0 < visible_len(item) <= MENU_MAX_ITEM_CHARS for item in items)
+
+
+def _cells(line: str) -> list[str]:
+    """A line's table cells, or [] when it has no cell separators."""
+    cells = [c.strip() for c in CELL_SEPARATOR.split(line.strip().strip("|｜"))]
+    return cells if len(cells) >= 2 and all(cells) else []
+
+
+def linearize_tables(lines: list[str]) -> list[str]:
+    """Tables pasted as text (rows of cells between bars or tabs, figures in the cells) as one paragraph
+    of sentences that read like prose, so their figures are analysed: a header row names the columns,
+    a row reads label, then each column's name and cell (营业收入 | 86.4亿元 | +12.3% under a header
+    项目 | 金额 | 同比变动 -> 营业收入金额86.4亿元，同比变动增长12.3%。), a signed figure reads as a rise or
+    fall. Lines of one table have the same number of cells; at least MIN_TABLE_ROWS hold figures."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        width = len(_cells(lines[i]))
+        j = i
+        while j < len(lines) and width and len(_cells(lines[j])) == width:
+            j += 1
+        rows = [_cells(line) for line in lines[i:j]]
+        numeric = [r for r in rows if any(any(ch.isdigit() for ch in c) for c in r[1:])]
+        if len(numeric) < MIN_TABLE_ROWS:
+            out.append(lines[i])
+            i += 1
+            continue
+        header = rows[0] if rows[0] not in numeric else None
+        caption = f"{header[0]}：" if header and header[0] else ""
+        sentences = []
+        for row in (r for r in rows if r is not header):
+            parts = [
+                (header[k] if header and k < len(header) and _names_column(header[k], row[k]) else "") + _signed(row[k])
+                for k in range(1, len(row))
+            ]
+            sentences.append(row[0] + "，".join(parts) + "。")
+        out.append(caption + "".join(sentences))
+        i = j
+    return out
+
+
+def _names_column(name: str, cell: str) -> bool:
+    """Whether a header cell says something about a column's cells (同比变动, 2023年), not just that
+    they are values (金额, 数值) or what the cell already says."""
+    return name not in GENERIC_COLUMNS and name not in cell
+
+
+def _signed(cell: str) -> str:
+    """A table cell with its sign read out: +12.3% -> 增长12.3%, -0.6个百分点 -> 下降0.6个百分点."""
+    m = SIGNED_FIGURE.match(cell)
+    if m is None:
+        return cell
+    return ("增长" if m.group(1) in "+＋" else "下降") + cell[m.end() :]
 
 
 def cut_trailing_list(lines: list[str], *, min_items: int = MIN_TRAILING_ITEMS) -> tuple[list[str], list[str]]:
@@ -358,6 +419,7 @@ def clean_document(
     audit.add("broken-encoding", removed, next(iter(BROKEN_CHARS.findall(original)), ""))
     # 2. Repeated blocks, keeping the first copy.
     lines = drop_repeats([line.strip() for line in text.split("\n") if line.strip()], audit)
+    lines = linearize_tables(lines)
     # 3. Everything after an end-of-body marker (reprint notice, "related stories" header…).
     lines, tail = cut_at_body_end(lines, rules)
     audit.add("appended-chrome", sum(map(visible_len, tail)), tail[0] if tail else "")

@@ -318,3 +318,32 @@ def test_clean_document_joins_a_line_broken_mid_sentence_even_across_a_blank_lin
     assert [p.text for p in doc.paragraphs][
         1
     ] == "江州地铁7号线今天上午正式开通运营。线路全长二十八公里，共设十八座车站。"
+
+
+# --- tables ----------------------------------------------------------------------------------------
+
+
+def test_a_table_pasted_as_text_reads_as_sentences_of_its_figures() -> None:
+    doc = _clean(
+        "茗悦茶饮发布年度业绩",
+        "公司全年实现营业收入86.4亿元，同比增长12.3%。",
+        "2024年度主要财务数据 | 金额 | 同比变动",
+        "营业收入 | 86.4亿元 | +12.3%",
+        "经调整净利润 | 12.4亿元 | +18.1%",
+        "销售费用率 | 19.4% | -0.6个百分点",
+        "分析师认为业绩符合预期。",
+    )
+    texts = [p.text for p in doc.paragraphs]
+    assert (
+        "2024年度主要财务数据：营业收入86.4亿元，同比变动增长12.3%。经调整净利润12.4亿元，同比变动增长18.1%。"
+        "销售费用率19.4%，同比变动下降0.6个百分点。"
+    ) in texts
+    assert not doc.removed  # no row is taken for a menu
+
+
+def test_a_menu_is_still_chrome_and_one_row_is_no_table() -> None:
+    rules = chrome_rules()
+    assert is_chrome_line("首页 | 新闻 | 财经 | 科技", rules)
+    assert not is_chrome_line("营业收入 | 86.4亿元 | +12.3%", rules)
+    doc = _clean("标题行在这里", "正文第一段写了一些内容。", "项目 | 2024年", "正文第二段也写了内容。")
+    assert "项目 | 2024年" in [p.text for p in doc.paragraphs]
