@@ -242,6 +242,7 @@ def test_changes_and_earlier_values_are_told_apart_from_levels(
         pytest.param("两成", 20.0, "%", "", id="liang-cheng"),
         pytest.param("两毛五", 0.25, "元", "", id="liang-mao-wu"),
         pytest.param("百分之八十", 80.0, "%", "", id="baifenzhi"),
+        pytest.param("按年增长百分之十二点三", 12.3, "%", "", id="baifenzhi-with-decimal"),
         pytest.param("50%以上", 50.0, "%", "over", id="postfix-yishang"),
         pytest.param("约为10亿元", 1e9, "元", "approx", id="yue-wei"),
         pytest.param("10亿元左右", 1e9, "元", "approx", id="postfix-zuoyou"),
@@ -939,3 +940,8 @@ def test_less_than_after_a_number_is_an_upper_bound() -> None:
 def test_a_worked_example_is_not_a_claim() -> None:
     claims = extract_claims(_passages(("qa", "比如买一套260万元的新房，可获补贴26000元。补贴最高3万元。")))
     assert [c.raw for c in claims] == ["3万元"]
+
+
+def test_store_and_closing_price_words_of_either_side_are_one_measure() -> None:
+    _, comparisons = _compare(("daily", "截至年末，公司海外门店126家。"), ("tw", "截至去年底，該公司海外門市126家。"))
+    assert [c.kind for c in comparisons] == ["agreement"]
