@@ -57,7 +57,10 @@ RANGE_SEPARATORS = frozenset(["至", "到", "-", "~", "～", "—", "－"])
 PER_COUNTERS = (
     "平方公里|平方米|公里|千米|公斤|千克|吨|亩|人次|人|户|家|盒|片|粒|瓶|支|张|台|辆|套|件|股|趟|班次|次|列|度|桶"
 )
-PER_WORD = re.compile(rf"每(秒钟?|分钟|小时|天|日|周|月|年|{PER_COUNTERS})")
+PER_WORD = re.compile(rf"每(秒钟?|分钟|小时|天|日|周|月|年|{PER_COUNTERS}|平米)")
+# A rate written with a slash after its unit: 17960元/平方米, 2.85元/度.
+PER_SLASH = re.compile(rf"\s*[/／]\s*(秒钟?|分钟|小时|天|日|周|月|年|{PER_COUNTERS}|平米|㎡)")
+AREA_UNITS = {"平米": "平方米", "㎡": "平方米"}
 PER = re.compile(PER_WORD.pattern + "$")
 PER_UNITS = {"秒": "秒", "秒钟": "秒", "分钟": "分钟", "小时": "小时", "天": "天", "日": "天", "周": "周"}
 PER_UNITS |= {"月": "个月", "年": "年", "千米": "公里", "千克": "公斤"}
@@ -411,11 +414,16 @@ def _quantity(clause: str, group: list[re.Match[str]]) -> Quantity | None:
     if name == "元":
         name, kind, first = _currency_before(clause, first)
     name, kind = _per_unit(clause, first, name, kind)
+    end = last.end()
+    slash = PER_SLASH.match(clause, end)
+    if slash and "/" not in name:  # 17960元/平方米 is 每平方米17960元
+        per = PER_UNITS.get(slash.group(1), AREA_UNITS.get(slash.group(1), slash.group(1)))
+        name, kind, end = f"{name}/{per}", f"{kind}/{unit_kind(per)}", slash.end()
     qualifier, start = _qualifier_before(clause, first)
     if qualifier == "" and (last["more"] or last["more2"] or last["suffix"]):
         qualifier = lexicon().after.get(last["more"] or last["more2"] or last["suffix"] or "", "")
     upper = round(high * factor, 6) if len(group) > 1 and high != low else None
-    return Quantity(round(low * factor, 6), name, clause[start : last.end()], qualifier, start, kind, last.end(), upper)
+    return Quantity(round(low * factor, 6), name, clause[start:end], qualifier, start, kind, end, upper)
 
 
 def _currency_before(clause: str, start: int) -> tuple[str, str, int]:
@@ -491,7 +499,7 @@ def _per_unit(clause: str, start: int, name: str, kind: str) -> tuple[str, str]:
         daily = DAILY_AVERAGE.search(clause[max(0, start - 8) : start])
         return (f"{name}/天", f"{kind}/duration") if daily and name else (name, kind)
     word = pers[-1].group(1)
-    per = PER_UNITS.get(word, word)
+    per = PER_UNITS.get(word, AREA_UNITS.get(word, word))
     return f"{name}/{per}", f"{kind}/{unit_kind(per)}"
 
 

@@ -243,6 +243,8 @@ def test_changes_and_earlier_values_are_told_apart_from_levels(
         pytest.param("两毛五", 0.25, "元", "", id="liang-mao-wu"),
         pytest.param("百分之八十", 80.0, "%", "", id="baifenzhi"),
         pytest.param("按年增长百分之十二点三", 12.3, "%", "", id="baifenzhi-with-decimal"),
+        pytest.param("成交均价为17960元/平方米", 17960.0, "元/平方米", "", id="slash-rate"),
+        pytest.param("每平米2万元", 20000.0, "元/平方米", "", id="per-pingmi"),
         pytest.param("50%以上", 50.0, "%", "over", id="postfix-yishang"),
         pytest.param("约为10亿元", 1e9, "元", "approx", id="yue-wei"),
         pytest.param("10亿元左右", 1e9, "元", "approx", id="postfix-zuoyou"),
