@@ -720,6 +720,7 @@ def whole_name(word: str, members: Sequence[Passage]) -> str:
     """A word jieba guessed, grown to the whole name the passages write it in: one character at a time,
     to the left or right, while at least WHOLE_NAME_SHARE of its occurrences have that same neighbour
     (禾药业 -> 睿禾药业, 际铁路 -> 澜江城际铁路). It does not grow by a function character (的, 在, 上)
+    or by one that forms a verb or function word with the character beyond it (现 of 出现)
     and a run that would pass MAX_NAME_CHARS is a phrase, not a name: the word is kept as it was."""
     texts = [p.text_simplified for p in members]
     original = word
@@ -729,10 +730,13 @@ def whole_name(word: str, members: Sequence[Passage]) -> str:
         grown = None
         found = [(text, m.start(), m.end()) for text in texts for m in re.finditer(re.escape(word), text)]
         for side in (-1, 1):
+            # A neighbour that ends (or starts) a verb or function word with the character beyond it
+            # belongs to that word, not to the name (出现 + 大面积死鱼 does not grow to 现大面积死鱼).
             neighbours = Counter(
                 text[start - 1] if side < 0 else text[end]
                 for text, start, end in found
                 if (start > 0 if side < 0 else end < len(text))
+                and not _binds(text[start - 2 : start] if side < 0 else text[end : end + 2])
             )
             if neighbours:
                 total = len(found)
@@ -744,6 +748,12 @@ def whole_name(word: str, members: Sequence[Passage]) -> str:
         if grown is None:
             return word
         word = grown
+
+
+def _binds(pair: str) -> bool:
+    """Whether two characters are a verb or function word in jieba's dictionary (出现, 已经)."""
+    flag = word_tag(pair) if len(pair) == 2 else None
+    return flag is not None and (flag[0] == "v" or flag[0] in FUNCTION_TAGS)
 
 
 def _with_topics(passage: Passage, topics: tuple[str, ...]) -> Passage:

@@ -481,6 +481,9 @@ def test_a_label_word_jieba_guessed_grows_to_the_whole_name_the_passages_write()
         Passage("d:p0", "d", 0, "", "百模大战之后，许多的高血压患者表示担心。"),
     ]
     assert label_terms(["禾药业", "际铁路"], members) == ["睿禾药业", "澜江城际铁路"]
+    # A character that ends a verb (出现) is not part of the name after it.
+    fish = [Passage("a:p0", "a", 0, "", "下游出现大面积死鱼。"), Passage("b:p0", "b", 0, "", "河里出现大面积死鱼。")]
+    assert label_terms(["面积死鱼"], fish) == ["大面积死鱼"]
     # A grown word that holds one already shown takes its place.
     assert label_terms(["大战", "百模"], members) == ["百模大战"]
     # It does not grow over a function character (的).
