@@ -737,6 +737,7 @@ def whole_name(word: str, members: Sequence[Passage]) -> str:
                 for text, start, end in found
                 if (start > 0 if side < 0 else end < len(text))
                 and not _binds(text[start - 2 : start] if side < 0 else text[end : end + 2])
+                and not (side < 0 and start > 1 and text[start - 2].isdigit())  # 37人 + 血镍指标
             )
             if neighbours:
                 total = len(found)

@@ -484,6 +484,12 @@ def test_a_label_word_jieba_guessed_grows_to_the_whole_name_the_passages_write()
     # A character that ends a verb (出现) is not part of the name after it.
     fish = [Passage("a:p0", "a", 0, "", "下游出现大面积死鱼。"), Passage("b:p0", "b", 0, "", "河里出现大面积死鱼。")]
     assert label_terms(["面积死鱼"], fish) == ["大面积死鱼"]
+    # Nor is the measure word after a count (37人 + 血镍指标).
+    blood = [
+        Passage("a:p0", "a", 0, "", "其中37人血镍指标偏高。"),
+        Passage("b:p0", "b", 0, "", "共37人血镍指标高于参考值。"),
+    ]
+    assert label_terms(["血镍指标"], blood) == ["血镍指标"]
     # A grown word that holds one already shown takes its place.
     assert label_terms(["大战", "百模"], members) == ["百模大战"]
     # It does not grow over a function character (的).
