@@ -190,6 +190,7 @@ TOPIC_SUPPORT = 1.0
 UNIT_SUPPORT = 1.0
 # The same exact figure with this many significant digits in two sources is evidence of one fact.
 VALUE_SUPPORT = 1.0
+# Two passages that print the same distinctive figure are one context: their other pairs get this support.
 ANCHOR_SUPPORT = 1.0
 DISTINCTIVE_DIGITS = 3
 MISMATCH_PENALTY = 1.0
