@@ -238,8 +238,9 @@ def linearize_tables(lines: list[str]) -> list[str]:
     """Tables pasted as text (rows of cells between bars or tabs, figures in the cells) as one paragraph
     of sentences that read like prose, so their figures are analysed: a header row names the columns,
     a row reads label, then each column's name and cell (营业收入 | 86.4亿元 | +12.3% under a header
-    项目 | 金额 | 同比变动 -> 营业收入金额86.4亿元，同比变动增长12.3%。), a signed figure reads as a rise or
-    fall. Lines of one table have the same number of cells; at least MIN_TABLE_ROWS hold figures."""
+    项目 | 金额 | 同比变动 -> 营业收入86.4亿元，同比变动增长12.3%。: a name that only says "value" is left
+    out), a signed figure reads as a rise or fall. Lines of one table have the same number of cells; at
+    least MIN_TABLE_ROWS hold figures."""
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -254,14 +255,15 @@ def linearize_tables(lines: list[str]) -> list[str]:
             i += 1
             continue
         header = rows[0] if rows[0] not in numeric else None
-        caption = f"{header[0]}：" if header and header[0] else ""
+        names = header or [""] * width
         sentences = []
         for row in (r for r in rows if r is not header):
             parts = [
-                (header[k] if header and k < len(header) and _names_column(header[k], row[k]) else "") + _signed(row[k])
-                for k in range(1, len(row))
+                (name if _names_column(name, cell) else "") + _signed(cell)
+                for name, cell in zip(names, row, strict=True)
             ]
-            sentences.append(row[0] + "，".join(parts) + "。")
+            sentences.append(row[0] + "，".join(parts[1:]) + "。")
+        caption = f"{header[0]}：" if header else ""
         out.append(caption + "".join(sentences))
         i = j
     return out
@@ -270,7 +272,7 @@ def linearize_tables(lines: list[str]) -> list[str]:
 def _names_column(name: str, cell: str) -> bool:
     """Whether a header cell says something about a column's cells (同比变动, 2023年), not just that
     they are values (金额, 数值) or what the cell already says."""
-    return name not in GENERIC_COLUMNS and name not in cell
+    return bool(name) and name not in GENERIC_COLUMNS and name not in cell
 
 
 def _signed(cell: str) -> str:
