@@ -94,6 +94,13 @@ def _shared_groups(name: str) -> set[frozenset[str]]:
     return {frozenset(f"{source}:p{i}" for source in CORPORA[name]) for i in SHARED}
 
 
+def _two_sources(*tokens: tuple[str, ...]) -> list[Passage]:
+    """Token-only passages alternating between sources a and b: a:p0, b:p0, a:p1, b:p1…"""
+    return [
+        Passage(f"{'ab'[n % 2]}:p{n // 2}", "ab"[n % 2], n // 2, "", "", tokens=words) for n, words in enumerate(tokens)
+    ]
+
+
 def _space(passages: Sequence[Passage]) -> PassageSpace:
     """The passages as vectors, as discovery sees them."""
     vectors, _ = passage_vectors(passages)
@@ -376,12 +383,12 @@ def test_groups_that_mostly_overlap_are_merged_and_others_kept() -> None:
 def test_a_group_tied_by_a_concept_is_labelled_with_the_word_it_uses_most() -> None:
     from compare.align import Labeller, passage_vectors
 
-    passages = [
-        Passage("a:p0", "a", 0, "", "", tokens=("公司", "投入", "三年", "财报", "投入")),
-        Passage("b:p0", "b", 0, "", "", tokens=("百度", "烧钱", "投入", "模型")),
-        Passage("a:p1", "a", 1, "", "", tokens=("地铁", "车站", "票价", "乘客")),
-        Passage("b:p1", "b", 1, "", "", tokens=("地铁", "线路", "车站", "通勤")),
-    ]
+    passages = _two_sources(
+        ("公司", "投入", "三年", "财报", "投入"),
+        ("百度", "烧钱", "投入", "模型"),
+        ("地铁", "车站", "票价", "乘客"),
+        ("地铁", "线路", "车站", "通勤"),
+    )
     vectors, vocabulary = passage_vectors(passages)
     labeller = Labeller.of(vectors, vocabulary)
     assert labeller.distinctive_terms(vectors, [0, 1], 3, passages)[0] == "投入"
@@ -392,12 +399,12 @@ def test_a_group_tied_by_a_concept_is_labelled_with_the_word_it_uses_most() -> N
 def test_an_unknown_word_of_one_passage_does_not_label_a_group() -> None:
     from compare.align import Labeller, passage_vectors
 
-    passages = [
-        Passage("a:p0", "a", 0, "", "", tokens=("飞天", "操作系统", "辛孙", "辛孙")),  # 辛孙: a garbled run
-        Passage("b:p0", "b", 0, "", "", tokens=("飞天", "操作系统", "研发")),
-        Passage("a:p1", "a", 1, "", "", tokens=("地铁", "车站", "票价", "乘客")),
-        Passage("b:p1", "b", 1, "", "", tokens=("地铁", "线路", "车站", "通勤")),
-    ]
+    passages = _two_sources(
+        ("飞天", "操作系统", "辛孙", "辛孙"),  # 辛孙: a garbled run
+        ("飞天", "操作系统", "研发"),
+        ("地铁", "车站", "票价", "乘客"),
+        ("地铁", "线路", "车站", "通勤"),
+    )
     vectors, vocabulary = passage_vectors(passages)
     labeller = Labeller.of(vectors, vocabulary)
     terms = labeller.distinctive_terms(vectors, [0, 1], 3, passages)
@@ -409,12 +416,12 @@ def test_words_common_in_general_chinese_come_after_specific_ones_in_a_label() -
     from compare.align import Labeller, passage_vectors, specific_word
 
     assert not specific_word("无法") and not specific_word("业务") and specific_word("救护车")
-    passages = [
-        Passage("a:p0", "a", 0, "", "", tokens=("无法", "无法", "业务", "救护车", "医护人员")),
-        Passage("b:p0", "b", 0, "", "", tokens=("无法", "业务", "业务", "救护车", "医护人员")),
-        Passage("a:p1", "a", 1, "", "", tokens=("地铁", "车站", "票价", "乘客")),
-        Passage("b:p1", "b", 1, "", "", tokens=("地铁", "线路", "车站", "通勤")),
-    ]
+    passages = _two_sources(
+        ("无法", "无法", "业务", "救护车", "医护人员"),
+        ("无法", "业务", "业务", "救护车", "医护人员"),
+        ("地铁", "车站", "票价", "乘客"),
+        ("地铁", "线路", "车站", "通勤"),
+    )
     vectors, vocabulary = passage_vectors(passages)
     terms = Labeller.of(vectors, vocabulary).distinctive_terms(vectors, [0, 1], 4, passages)
     assert set(terms[:2]) == {"救护车", "医护人员"} and set(terms[2:]) == {"无法", "业务"}
@@ -434,16 +441,16 @@ def test_cross_means_of_many_group_pairs_equal_their_mean_cross_similarity() -> 
 def test_groups_sharing_a_telling_term_merge_when_close_and_others_stay_apart() -> None:
     from compare.align import merged_related
 
-    passages = [
+    passages = _two_sources(
         # The line's cost, and its debt: two sides of one topic, both naming 省铁投.
-        Passage("a:p0", "a", 0, "", "", tokens=("省铁投", "总投资", "概算", "超支", "亿元", "资本金")),
-        Passage("b:p0", "b", 0, "", "", tokens=("省铁投", "总投资", "概算", "调增", "亿元", "资本金")),
-        Passage("a:p1", "a", 1, "", "", tokens=("省铁投", "负债", "贷款", "亿元", "资本金", "利息")),
-        Passage("b:p1", "b", 1, "", "", tokens=("省铁投", "负债", "债券", "亿元", "资本金", "到期")),
+        ("省铁投", "总投资", "概算", "超支", "亿元", "资本金"),
+        ("省铁投", "总投资", "概算", "调增", "亿元", "资本金"),
+        ("省铁投", "负债", "贷款", "亿元", "资本金", "利息"),
+        ("省铁投", "负债", "债券", "亿元", "资本金", "到期"),
         # Fares: close in wording (亿元) but sharing no telling term with the others.
-        Passage("a:p2", "a", 2, "", "", tokens=("票价", "二等座", "折扣", "亿元", "计次票", "通勤")),
-        Passage("b:p2", "b", 2, "", "", tokens=("票价", "二等座", "浮动", "亿元", "计次票", "学生")),
-    ]
+        ("票价", "二等座", "折扣", "亿元", "计次票", "通勤"),
+        ("票价", "二等座", "浮动", "亿元", "计次票", "学生"),
+    )
     space = _space(passages)
     groups = [[0, 1], [2, 3], [4, 5]]
     assert merged_related(space, passages, groups, frozenset(), 0.01) == [[0, 1, 2, 3], [4, 5]]
@@ -456,16 +463,16 @@ def test_groups_sharing_a_telling_term_merge_when_close_and_others_stay_apart() 
 def test_close_groups_merge_without_a_telling_term_and_distant_ones_do_not() -> None:
     from compare.align import merged_similar
 
-    passages = [
+    passages = _two_sources(
         # Two facts of a company's results, each a pair of passages tied by its figures.
-        Passage("a:p0", "a", 0, "", "", tokens=("营收", "净利润", "同比", "增长", "46.8亿元", "业绩")),
-        Passage("b:p0", "b", 0, "", "", tokens=("营收", "净利润", "按年", "增长", "46.8亿元", "业绩")),
-        Passage("a:p1", "a", 1, "", "", tokens=("营收", "净利润", "下跌", "2.1亿元", "业绩", "现金")),
-        Passage("b:p1", "b", 1, "", "", tokens=("营收", "净利润", "减少", "2.1亿元", "业绩", "现金流")),
+        ("营收", "净利润", "同比", "增长", "46.8亿元", "业绩"),
+        ("营收", "净利润", "按年", "增长", "46.8亿元", "业绩"),
+        ("营收", "净利润", "下跌", "2.1亿元", "业绩", "现金"),
+        ("营收", "净利润", "减少", "2.1亿元", "业绩", "现金流"),
         # Something else: the plant's workers.
-        Passage("a:p2", "a", 2, "", "", tokens=("员工", "工资", "裁员", "社保", "停产", "培训")),
-        Passage("b:p2", "b", 2, "", "", tokens=("员工", "工资", "八成", "公积金", "停产", "施工")),
-    ]
+        ("员工", "工资", "裁员", "社保", "停产", "培训"),
+        ("员工", "工资", "八成", "公积金", "停产", "施工"),
+    )
     space = _space(passages)
     groups = [[0, 1], [2, 3], [4, 5]]
     assert merged_similar(space, groups, 0.1) == [[0, 1, 2, 3], [4, 5]]
