@@ -42,7 +42,7 @@ from sklearn.preprocessing import normalize
 from compare.model import BuildOptions, Passage, SourceCoverage, Topic, TopicCoverage, TopicSpec
 from compare.resources import load_toml
 from compare.script import to_simplified
-from compare.segment import background_specificity, tag, tokenize, word_tag
+from compare.segment import background_specificity, tag, token_spans, tokenize, word_tag
 
 CHUNK_ROWS = 256
 # Blended similarity = LEXICAL_SHARE x word-overlap cosine + the rest x latent (LSA) cosine.
@@ -66,6 +66,10 @@ MIN_COMMON_COUNT = 3
 # more similar than a topic must be (at 1.5, eight of the nine such groups on the seven corpora of
 # bench/eval_topics.py were coincidences of two short passages; at 2.0 one of the three left is).
 STRONG_COHESION = 2.0
+# ... a pair of passages, that is. Three or more passages this close are rarely a coincidence of
+# wording, so they need less: one company's spending told as general verbs (持续投入, 投入大模型) by two
+# sources shares no telling term but is a topic.
+GROUP_COHESION = 1.6
 CONCEPT_WEIGHT = 1.0
 # A passage also joins a group it was not merged into when its mean similarity to it reaches this share
 # of topic_cohesion (thresholds set on the five corpora of bench/eval_topics.py).
@@ -480,11 +484,16 @@ def discovered_groups(passages: Sequence[Passage], options: BuildOptions) -> lis
     for group in related:
         shared = shared_telling_terms([chosen[i] for i in group], common)
         cohesion = space.mean_cross_similarity(group, group)
-        cohesive = cohesion >= STRONG_COHESION * options.topic_cohesion
-        if len({sources[i] for i in group}) >= 2 and (shared or cohesive):
+        if len({sources[i] for i in group}) >= 2 and (shared or strongly_cohesive(group, cohesion, options)):
             distinct = labeller.distinctive_terms(vectors, group, LABEL_TERMS + 3, chosen)
             groups.append(([usable[i] for i in group], [*shared, *(t for t in distinct if t not in shared)]))
     return groups
+
+
+def strongly_cohesive(group: Sequence[int], cohesion: float, options: BuildOptions) -> bool:
+    """Whether a group that shares no telling term is close enough to be a topic all the same: a pair of
+    passages STRONG_COHESION times as similar as `topic_cohesion` asks, three or more GROUP_COHESION times."""
+    return cohesion >= (GROUP_COHESION if len(group) > 2 else STRONG_COHESION) * options.topic_cohesion
 
 
 def merged_overlaps(groups: Sequence[list[int]]) -> list[list[int]]:
@@ -737,6 +746,7 @@ def whole_name(word: str, members: Sequence[Passage]) -> str:
                 for text, start, end in found
                 if (start > 0 if side < 0 else end < len(text))
                 and not _binds(text[start - 2 : start] if side < 0 else text[end : end + 2])
+                and not (side < 0 and _owned(text, start))
                 and not (side < 0 and start > 1 and text[start - 2].isdigit())  # 37人 + 血镍指标
             )
             if neighbours:
@@ -749,6 +759,23 @@ def whole_name(word: str, members: Sequence[Passage]) -> str:
         if grown is None:
             return word
         word = grown
+
+
+def _owned(text: str, at: int) -> bool:
+    """Whether the character before a guessed word starting at `at` belongs to the word before it:
+    jieba reads words of two or more characters on both sides of `at`, so that edge is one it is sure
+    of (被告人|罗振邦: 人 is not part of the name). Where the guessed word starts with a stray character
+    (江城|际|铁路), the edge itself is the misreading and the name may still grow. Only the left edge
+    is checked: after a name, a word jieba reads whole often still belongs to it (百模|大战)."""
+    spans = _spans(text)
+    ending = any(e == at and e - s >= 2 for _, s, e in spans)
+    starting = any(s == at and e - s >= 2 for _, s, e in spans)
+    return ending and starting
+
+
+@lru_cache(maxsize=1024)
+def _spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple(token_spans(text))
 
 
 def _binds(pair: str) -> bool:

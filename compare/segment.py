@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
@@ -33,6 +34,12 @@ HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 MIN_TERM_COUNT = 3
 TERM_COHESION = 0.5
 TOKEN_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+# jieba tags of names: people, places, organisations, other proper nouns.
+PROPER_TAGS = frozenset({"nr", "ns", "nt", "nz"})
+# A single character jieba glues to an unknown name: prepositions, conjunctions, verbs, numerals and
+# measure words, pronouns, adverbs, particles (first letter of its tag); `unglued` cuts it off again.
+GLUE_TAGS = frozenset("pcvmqrdzuy")
+GLUED_SHARE = 2
 
 
 # The user's own words (words.toml) in force for the build now running; see `user_words`.
@@ -156,7 +163,7 @@ def corpus_terms(docs: Sequence[CleanDocument]) -> frozenset[str]:
             tokens = tokenize(para.text_simplified)
             singles.update(tokens)
             for pair in itertools.pairwise(tokens):
-                if _is_term_part(pair[0], 1) and _is_term_part(pair[1], 2):
+                if _is_term_part(pair[0], 1) and _is_term_part(pair[1], 2) and not _apposition(*pair):
                     pairs[pair] += 1
                     sources.setdefault(pair, set()).add(doc.id)
     return frozenset(
@@ -172,6 +179,19 @@ def _is_term_part(token: str, min_chars: int) -> bool:
         return False
     tag_ = word_tag(token)
     return tag_ is None or tag_.startswith("n")
+
+
+def _apposition(first: str, second: str) -> bool:
+    """Whether two adjacent nouns are a title or role before a name (市长+何静仪, 被告单位+汇鼎,
+    股东+朔川), not one compound: a common noun of two or more characters, then a word the
+    dictionary does not know that jieba's tagger reads as a name of a person, place or organisation.
+    A name before a noun (小鹏+汽车), a name jieba cut after one character (溪+沙河) and an unknown
+    common noun (全国+市占率) stay compounds."""
+    role = word_tag(first)
+    if len(first) < 2 or role is None or role[:2] in PROPER_TAGS or word_tag(second) is not None:
+        return False
+    tagged = tag(first + second)
+    return len(tagged) == 2 and tagged[1][0] == second and tagged[1][1][:2] in PROPER_TAGS
 
 
 def merge_terms(tokens: list[str], terms: frozenset[str]) -> list[str]:
@@ -216,7 +236,35 @@ def segment_documents(docs: Sequence[CleanDocument], *, terms: frozenset[str] = 
                 tokens = tuple(content_tokens(part_simplified, terms))
                 passages.append(Passage(f"{doc.id}:p{index}", doc.id, index, part, part_simplified, tokens))
                 index += 1
-    return tuple(passages)
+    return unglued(passages)
+
+
+def unglued(passages: Sequence[Passage]) -> tuple[Passage, ...]:
+    """Passages with names jieba glued to a neighbouring character cut free again.
+
+    jieba's guesser reads a name it does not know together with the preposition, verb or measure
+    word beside it (对星衡, 从鼎华, 罗振邦系), so one name becomes several tokens that match nothing.
+    A token the dictionary does not know is cut back to its part without its first or last character
+    when the part is a token of its own at least GLUED_SHARE times as often in the corpus and the
+    character is a word that cannot be part of the name (a place's direction, 澜港南, or a noun after
+    it, 临渚市, stays).
+    """
+    counts = Counter(t for p in passages for t in p.tokens)
+    cuts: dict[str, str] = {}
+    for token, n in counts.items():
+        if len(token) < 3 or not HAN_WORD.fullmatch(token) or word_tag(token) is not None:
+            continue
+        for char, rest, before in ((token[0], token[1:], True), (token[-1], token[:-1], False)):
+            flag = word_tag(char) or ""
+            # Before a name, any character that is a word of its own but not a name (对, 人 of 被告人,
+            # 商 of 供应商); after one, only function words, verbs and measure words (not 市, 网, 南).
+            glued = flag[:2] not in PROPER_TAGS if before else flag[:1] in GLUE_TAGS
+            if flag and glued and counts[rest] >= GLUED_SHARE * n:
+                cuts[token] = rest
+                break
+    if not cuts:
+        return tuple(passages)
+    return tuple(replace(p, tokens=tuple(cuts.get(t, t) for t in p.tokens)) for p in passages)
 
 
 def split_at_topic_shift(text: str, simplified: str) -> list[tuple[str, str]]:

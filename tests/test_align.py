@@ -501,3 +501,20 @@ def test_a_label_word_jieba_guessed_grows_to_the_whole_name_the_passages_write()
     assert label_terms(["大战", "百模"], members) == ["百模大战"]
     # It does not grow over a function character (的).
     assert label_terms(["高血压患者"], members) == ["高血压患者"]
+    # Nor into the word before it that jieba reads whole (被告人|罗振邦: 人 is not part of the name).
+    accused = [
+        Passage("a:p0", "a", 0, "", "对被告人罗振邦以集资诈骗罪判处无期徒刑。"),
+        Passage("b:p0", "b", 0, "", "被告人罗振邦当庭表示上诉。"),
+    ]
+    assert label_terms(["罗振邦"], accused) == ["罗振邦"]
+
+
+def test_a_group_without_a_telling_term_needs_less_cohesion_the_more_passages_it_holds() -> None:
+    from compare.align import GROUP_COHESION, STRONG_COHESION, strongly_cohesive
+
+    options = BuildOptions(topic_cohesion=0.1)
+    between = (GROUP_COHESION + STRONG_COHESION) / 2 * 0.1
+    assert not strongly_cohesive([0, 1], between, options)  # a pair this close may be a coincidence
+    assert strongly_cohesive([0, 1, 2], between, options)
+    assert strongly_cohesive([0, 1], STRONG_COHESION * 0.1, options)
+    assert not strongly_cohesive([0, 1, 2], GROUP_COHESION * 0.09, options)

@@ -217,6 +217,35 @@ def test_corpus_terms_are_compound_nouns_two_sources_use() -> None:
     assert merge_terms(["头部", "企业"], frozenset()) == ["头部", "企业"]
 
 
+def test_a_title_before_a_name_is_not_a_corpus_term() -> None:
+    from compare.segment import corpus_terms
+
+    # 市长 + 何静仪 is a title and a person (jieba's guesser reads the name as nr), 被告单位 + 汇鼎 a
+    # role and a company: each part must stay a token of its own, so the name matches where it stands
+    # alone. 小鹏 + 汽车 (a name before a noun) is a compound.
+    lines = ["市长何静仪表示，被告单位汇鼎公司将由小鹏汽车接手。", "市长何静仪说，被告单位汇鼎的小鹏汽车来了。"]
+    docs = [
+        clean_document(RawDocument(s, f"{s}.txt", line * 2, "utf-8", 1)) for s, line in zip("ab", lines, strict=True)
+    ]
+    terms = corpus_terms(docs)
+    assert "小鹏汽车" in terms
+    assert not {"市长何静仪", "单位汇鼎"} & terms
+
+
+def test_names_jieba_glued_to_a_neighbouring_word_are_cut_free() -> None:
+    # jieba reads 被告人|罗振邦 in one sentence and 控制|人罗振邦 in another; 对星衡 glues a preposition.
+    docs = [
+        clean_document(_doc("a", "平台实际控制人罗振邦受审。", "罗振邦当庭表示不服。", "星衡科技发布新品。")),
+        clean_document(_doc("b", "被告人罗振邦以集资诈骗罪被判刑。", "分析师对星衡前景乐观。", "星衡的芯片量产。")),
+        clean_document(_doc("c", "罗振邦的律师表示将上诉。", "星衡再获融资。", "临渚市楼市回暖。临渚的房价上涨。")),
+        clean_document(_doc("d", "临渚的成交量增加。")),
+    ]
+    tokens = {t for p in segment_documents(docs) for t in p.tokens}
+    assert {"罗振邦", "星衡"} <= tokens
+    assert not {"人罗振邦", "对星衡"} & tokens
+    assert "临渚市" in tokens  # a noun after a name is part of it
+
+
 WORDS_SENTENCE = "寧川電池的負責人柯文遠表示，明年將擴產。"
 
 
