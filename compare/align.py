@@ -83,8 +83,9 @@ MAX_RELATED_GROUPS = 50
 # many groups closest to it.
 SIMILAR_SHARE = 0.8
 SIMILAR_GROUPS = 10
-# Groups sharing at least this share of the smaller one's passages are one topic.
-OVERLAP_SHARE = 0.5
+# Groups sharing at least this share of the smaller one's passages are one topic: more than half, so two
+# pairs that share one passage covering both their topics (widening put it in both) stay two topics.
+OVERLAP_SHARE = 0.6
 # Per group, only the passages naming most of its telling terms are tried (bounds the work per group).
 MAX_JOIN_CANDIDATES = 100
 # Single characters with these jieba tags (pronoun, preposition, conjunction, particle, adverb, numeral,
@@ -497,7 +498,7 @@ def strongly_cohesive(group: Sequence[int], cohesion: float, options: BuildOptio
 
 
 def merged_overlaps(groups: Sequence[list[int]]) -> list[list[int]]:
-    """Groups that widening made mostly the same (half the smaller one's passages in both) as one group.
+    """Groups that widening made mostly the same (more than half the smaller one's passages in both) as one group.
 
     Largest first, each group is merged into the first kept group it overlaps that much, else kept;
     passages are looked up in a passage -> kept group index, so the cost follows the members' count.

@@ -34,6 +34,30 @@ HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 MIN_TERM_COUNT = 3
 TERM_COHESION = 0.5
 TOKEN_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+# Quantities and manners jieba's dictionary files as nouns: they qualify the word after them (个人+全部
+# 财产, 液态奶+全国市占率, 罗振邦+当庭表示), so they are never part of a corpus term.
+QUALIFIERS = frozenset(
+    {
+        "全部",
+        "部分",
+        "大部分",
+        "一部分",
+        "全体",
+        "多数",
+        "少数",
+        "大多数",
+        "实际",
+        "全国",
+        "当庭",
+        "当场",
+        "当天",
+        "当日",
+        "当晚",
+        "尚需",
+        "仍需",
+        "还需",
+    }
+)
 # jieba tags of names: people, places, organisations, other proper nouns.
 PROPER_TAGS = frozenset({"nr", "ns", "nt", "nz"})
 # A single character jieba glues to an unknown name: prepositions, conjunctions, verbs, numerals and
@@ -175,7 +199,7 @@ def corpus_terms(docs: Sequence[CleanDocument]) -> frozenset[str]:
 
 def _is_term_part(token: str, min_chars: int) -> bool:
     """A Han noun (or a word jieba does not know, mostly names) of at least `min_chars` characters."""
-    if len(token) < min_chars or not HAN_WORD.fullmatch(token) or token in stopwords():
+    if len(token) < min_chars or not HAN_WORD.fullmatch(token) or token in stopwords() or token in QUALIFIERS:
         return False
     tag_ = word_tag(token)
     return tag_ is None or tag_.startswith("n")

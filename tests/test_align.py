@@ -378,6 +378,8 @@ def test_groups_that_mostly_overlap_are_merged_and_others_kept() -> None:
     groups = [[0, 1, 2, 3], [2, 3, 4], [5, 6, 10], [6, 7, 8, 9]]
     assert merged_overlaps(groups) == [[0, 1, 2, 3, 4], [5, 6, 10], [6, 7, 8, 9]]
     assert merged_overlaps([]) == []
+    # Two pairs sharing one passage (it covers both their topics) stay two topics.
+    assert merged_overlaps([[0, 1], [1, 2]]) == [[0, 1], [1, 2]]
 
 
 def test_a_group_tied_by_a_concept_is_labelled_with_the_word_it_uses_most() -> None:

@@ -232,6 +232,15 @@ def test_a_title_before_a_name_is_not_a_corpus_term() -> None:
     assert not {"市长何静仪", "单位汇鼎"} & terms
 
 
+def test_a_word_that_qualifies_the_next_is_not_part_of_a_corpus_term() -> None:
+    from compare.segment import corpus_terms
+
+    # 全部 and 当庭 are nouns in jieba's dictionary, but 个人+全部 (财产) and 罗振邦+当庭 (表示) are not compounds.
+    line = "法院没收罗振邦个人全部财产。罗振邦当庭表示上诉。"
+    docs = [clean_document(RawDocument(s, f"{s}.txt", line * 2, "utf-8", 1)) for s in "ab"]
+    assert not {"个人全部", "罗振邦当庭"} & corpus_terms(docs)
+
+
 def test_names_jieba_glued_to_a_neighbouring_word_are_cut_free() -> None:
     # jieba reads 被告人|罗振邦 in one sentence and 控制|人罗振邦 in another; 对星衡 glues a preposition.
     docs = [
