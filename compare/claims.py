@@ -35,7 +35,7 @@ from compare.align import concepts, corpus_aliases
 from compare.model import Claim, ClaimComparison, Passage
 from compare.resources import load_toml
 from compare.script import to_simplified
-from compare.segment import background_specificity, split_sentences, tag, word_tag
+from compare.segment import QUALIFIERS, background_specificity, split_sentences, tag, word_tag
 
 CN_DIGITS = "零〇一二两三四五六七八九"
 CN_NUMERAL = f"[{CN_DIGITS}十百千]+(?:点[{CN_DIGITS}]+)?"
@@ -745,6 +745,10 @@ def _tagged(text: str, stems: frozenset[str] = frozenset()) -> list[tuple[str, s
         if previous.isdigit() and word.startswith("号"):
             out[-1] = (previous + word, "nz")  # 7号线, 3号楼: numbered names
             continue
+        if previous_flag == "m" and _classifier(word[0]) and len(word) > 1 and word_tag(word[1:]) is not None:
+            # jieba's dictionary has a classifier glued to what it counts (5 颗卫星, 架飞机): split them
+            out.extend([(word[0], "q"), (word[1:], word_tag(word[1:]) or "n")])
+            continue
         if HAN_WORD.fullmatch(previous):
             joined = _join(previous, previous_flag, word, flag)
             if joined is not None:
@@ -752,6 +756,12 @@ def _tagged(text: str, stems: frozenset[str] = frozenset()) -> list[tuple[str, s
                 continue
         out.append((word, flag))
     return out
+
+
+def _classifier(char: str) -> bool:
+    """Whether a character is a classifier of counts in the claim vocabulary (颗, 架, 名)."""
+    unit = lexicon().units.get(char)
+    return unit is not None and unit.kind == "count"
 
 
 def _join(previous: str, previous_flag: str, word: str, flag: str) -> tuple[str, str] | None:
@@ -810,8 +820,8 @@ def _counted(tagged: list[tuple[str, str]]) -> tuple[str, ...]:
     for word, flag in tagged:
         if (not run and word == "的") or (not run and flag.startswith(("a", "b"))) or not _is_content(word, flag):
             continue
-        if not flag.startswith(NOUN_FLAGS) or _is_name(word, flag):
-            break
+        if not flag.startswith(NOUN_FLAGS) or _is_name(word, flag) or word in QUALIFIERS:
+            break  # 6颗卫星全数损失: 全数 qualifies what follows, the count is of 卫星
         run.append(word)
     return tuple(run[-2:])
 

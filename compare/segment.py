@@ -39,6 +39,7 @@ TOKEN_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 QUALIFIERS = frozenset(
     {
         "全部",
+        "全数",
         "部分",
         "大部分",
         "一部分",

@@ -947,3 +947,14 @@ def test_a_worked_example_is_not_a_claim() -> None:
 def test_store_and_closing_price_words_of_either_side_are_one_measure() -> None:
     _, comparisons = _compare(("daily", "截至年末，公司海外门店126家。"), ("tw", "截至去年底，該公司海外門市126家。"))
     assert [c.kind for c in comparisons] == ["agreement"]
+
+
+def test_counts_with_a_classifier_jieba_glues_to_the_noun_are_compared() -> None:
+    # jieba's dictionary holds 颗卫星 and 架飞机 as words, and tags 卫星 as a person's name.
+    claims, comparisons = _compare(
+        ("wire", "火箭未能将搭载的5颗卫星送入预定轨道。"), ("tw", "火箭出現異常，所搭載的6顆衛星全數損失。")
+    )
+    assert [c.head for c in claims] == [("卫星",), ("卫星",)]  # not 全数损失 (全数 qualifies what follows)
+    assert [c.kind for c in comparisons] == ["conflict"]
+    (claim,) = extract_claims(_passages(("daily", "当天共有3架飞机停飞。")))
+    assert claim.head == ("飞机",)
