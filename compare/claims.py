@@ -256,6 +256,7 @@ class Lexicon:
     currencies_before: dict[str, str]
     induced: frozenset[str]
     outcomes: frozenset[str]
+    kinds: frozenset[str]
     synonyms: dict[str, str]
     number: re.Pattern[str]
 
@@ -297,6 +298,7 @@ def lexicon() -> Lexicon:
         temperature_words=re.compile("|".join(map(re.escape, data["subject"]["temperature_words"]))),
         currencies_before=dict(data["currencies_before"]),
         outcomes=frozenset(f"〔{g}〕" for g in data["subject"]["outcomes"]),
+        kinds=frozenset(f"〔{g}〕" for g in data["subject"]["kinds"]),
         synonyms=synonyms,
         number=_number_pattern(units, after),
     )
@@ -1470,16 +1472,18 @@ def compatible(a: Claim, b: Claim) -> bool:
 
 
 def outcomes_differ(a: Claim, b: Claim) -> bool:
-    """Two claims about different outcomes for the people counted: each names an outcome group of
-    claims.toml (`outcomes`: hospitalised, treated, dead, hurt, evacuated…) the other does not name
-    (收治入院的跑者41人 vs 接受医疗处置的跑者200名)."""
-    oa, ob = _outcomes(a), _outcomes(b)
-    return bool(oa - ob) and bool(ob - oa)
+    """Two claims about different outcomes for the people counted, or different kinds of one thing: each
+    names a group of claims.toml `outcomes` (hospitalised, treated, dead, hurt, evacuated…: 收治入院的跑者
+    41人 vs 接受医疗处置的跑者200名) or `kinds` (A shares, H shares…) that the other does not name."""
+    lex = lexicon()
+    return any(
+        bool(ga - gb) and bool(gb - ga)
+        for ga, gb in ((_groups(a, g), _groups(b, g)) for g in (lex.outcomes, lex.kinds))
+    )
 
 
-def _outcomes(claim: Claim) -> set[str]:
-    """The outcome groups among a claim's head, event and modifier words."""
-    groups = lexicon().outcomes
+def _groups(claim: Claim, groups: frozenset[str]) -> set[str]:
+    """Which of `groups` (synonym groups) a claim's head, event and modifier words name."""
     return {g for w in (*claim.head, *claim.event, *claim.terms) if (g := _canonical(w)) in groups}
 
 

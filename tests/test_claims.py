@@ -958,3 +958,10 @@ def test_counts_with_a_classifier_jieba_glues_to_the_noun_are_compared() -> None
     assert [c.kind for c in comparisons] == ["conflict"]
     (claim,) = extract_claims(_passages(("daily", "当天共有3架飞机停飞。")))
     assert claim.head == ("飞机",)
+
+
+def test_figures_of_different_share_classes_are_not_paired() -> None:
+    _, comparisons = _compare(("hk", "北瀾H股則全日收跌4.7%。"), ("tw", "北瀾A股19日收跌3.2%。"))
+    assert comparisons == []
+    _, comparisons = _compare(("hk", "北瀾A股全日收跌4.7%。"), ("tw", "北澜A股19日收跌3.2%。"))
+    assert [c.kind for c in comparisons] == ["conflict"]
