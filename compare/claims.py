@@ -94,7 +94,8 @@ TIME_WORDS = re.compile(
 )
 # The span a figure covers (一季度, 上半年, 全年, 前三个月): figures of different spans are different facts.
 PERIOD = re.compile(
-    r"第?([一二三四1-4])季度|第([一二三四1-4])季|Q([1-4])|(首季)|(上半年|下半年|全年)"
+    r"[前首]([两二三四2-4])季度?|第?([一二三四1-4])季度|第([一二三四1-4])季|Q([1-4])|(首季)"
+    r"|(上半年|下半年|全年|(?<=\d{4})年度)"
     r"|[前首]([一二三四五六七八九十两\d]+)[个個]?月"
     r"|(单日|首日|当日|日均|单周|首周|当周|周均|首月|单月|月均|累计)"
 )
@@ -1541,17 +1542,22 @@ def periods_match(a: Claim, b: Claim) -> bool:
 
 
 def _period(text: str) -> str:
-    """The span a clause's figure covers, normalized (第一季度, 第一季, Q1 and 首季 are 季度1; 单日 and 首日
-    are 日), or ""."""
+    """The span a clause's figure covers, normalized (第一季度, 第一季, Q1 and 首季 are 季度1; 前三季度, 首三季
+    and 前9个月 are 月9; 上半年 is 月6; 2023年度 is 全年; 单日 and 首日 are 日), or ""."""
     m = PERIOD.search(text)
     if m is None:
         return ""
-    quarter = m.group(1) or m.group(2) or m.group(3) or ("1" if m.group(4) else "")
+    if m.group(1):  # 前三季度, 首三季: the months they cover, as 前9个月 says
+        return f"月{3 * int(parse_numeral(m.group(1)) or 0)}"
+    quarter = m.group(2) or m.group(3) or m.group(4) or ("1" if m.group(5) else "")
     if quarter:
         return f"季度{parse_numeral(quarter) or quarter}"
-    if m.group(7):
-        return SPANS[m.group(7)]
-    return m.group(5) or f"月{parse_numeral(m.group(6) or '') or m.group(6)}"
+    if m.group(8):
+        return SPANS[m.group(8)]
+    if m.group(6):
+        return {"上半年": "月6", "年度": "全年"}.get(m.group(6), m.group(6))
+    months = parse_numeral(m.group(7))
+    return f"月{int(months) if months is not None else m.group(7)}"
 
 
 def aspects_match(a: Claim, b: Claim) -> bool:

@@ -965,3 +965,15 @@ def test_figures_of_different_share_classes_are_not_paired() -> None:
     assert comparisons == []
     _, comparisons = _compare(("hk", "北瀾A股全日收跌4.7%。"), ("tw", "北澜A股19日收跌3.2%。"))
     assert [c.kind for c in comparisons] == ["conflict"]
+
+
+def test_a_year_and_its_first_three_quarters_are_different_spans() -> None:
+    _, comparisons = _compare(
+        ("filing", "溪原乳品2023年度实现营业收入36.8亿元。"), ("hk", "溪原今年首三季營業額只有28.4億元。")
+    )
+    assert comparisons == []
+    # 前三季度 and 前9个月 are one span, as are 上半年 and 前6个月.
+    _, comparisons = _compare(("a", "溪原前三季度营收28.4亿元。"), ("b", "溪原前9个月营收28.4亿元。"))
+    assert [c.kind for c in comparisons] == ["agreement"]
+    _, comparisons = _compare(("a", "溪原上半年营收18.4亿元。"), ("b", "溪原前6个月营收18.4亿元。"))
+    assert [c.kind for c in comparisons] == ["agreement"]
