@@ -106,7 +106,7 @@ SPANS = {"单日": "日", "首日": "日", "当日": "日", "日均": "日均", 
 SPANS |= {"周均": "周均", "首月": "月1", "单月": "月", "月均": "月均", "累计": "累计"}
 # Clauses end at commas, semicolons and colons; "1,800" keeps its thousands separator.
 CLAUSE = re.compile(r"(?:[^，,；;：:。！？!?]|(?<=\d),(?=\d{3}))+")
-SEGMENT_BREAK = re.compile(r"、|以及")
+SEGMENT_BREAK = re.compile(r"、|以及|(?:及|和|与)(?=[\d一二两三四五六七八九十])")  # 屏幕及5800mAh电池: two figures
 # 14份样品中有6份检出: after a counted whole, 中有 / 当中 / 之中 starts the part, a figure of its own.
 PARTITIVE = re.compile(r"中有|当中有?|之中有?")
 BLANKED_NUMBER = re.compile(r"\s{2,}")
@@ -121,8 +121,9 @@ TIME_FRAME_AFTER = ("前", "后", "来", "以来", "间", "里", "之前", "之�
 # Words before a duration that make it the length of something (历时4年建成), not when it happened
 # (由4小时压缩至…: the earlier value of a change.)
 TOOK = ("历时", "耗时", "用时", "花了", "用了", "花费", "经过", "历经", "长达", "整整", "由", "从")
-# Units whose number before a noun still states the figure (7纳米工艺: the process is 7 nm).
-STATED_BY_ATTRIBUTE = frozenset(["纳米"])
+# Units whose number before a noun still states the figure (7纳米工艺: the process is 7 nm; 6.73英寸屏幕,
+# 5800mAh电池, 120Hz屏幕, 100W快充: a product's specifications).
+STATED_BY_ATTRIBUTE = frozenset(["纳米", "英寸", "毫安时", "Hz", "像素", "尼特", "瓦", "千瓦"])
 # 度 after a number is a temperature in a clause about the weather (`temperature_words` of claims.toml).
 DEGREES = re.compile(r"(?<=[\d一二两三四五六七八九十])度(?!电)")
 TIME_FRAME_BEFORE = ("未来", "过去", "最近", "这", "那", "头", "首", "此后")
@@ -248,6 +249,7 @@ class Lexicon:
     generic_measures: frozenset[str]
     generic_makers: frozenset[str]
     not_names: frozenset[str]
+    model_variants: frozenset[str]
     time_only: re.Pattern[str]
     org_suffixes: frozenset[str]
     org_after_han: re.Pattern[str]
@@ -285,6 +287,7 @@ def lexicon() -> Lexicon:
         generic_makers=frozenset(data["subject"]["generic_makers"]),
         induced=frozenset(data["subject"]["induced"]),
         not_names=frozenset(data["subject"]["not_names"]),
+        model_variants=frozenset(data["subject"]["model_variants"]),
         time_only=re.compile("(?:" + "|".join(map(re.escape, data["subject"]["time_words"])) + ")+"),
         org_suffixes=frozenset(data["subject"]["org_suffixes"]),
         org_after_han=re.compile(
@@ -721,8 +724,9 @@ def _display(measure: tuple[str, ...], counted: tuple[str, ...], verb: str, mark
 
 
 def _segment(clause: str, start: int) -> tuple[int, str]:
-    """The part of a clause between enumeration commas (、, 以及) that holds a number, and its offset;
-    a partitive (14份样品中有6份检出) also divides the whole, with its figure, from the part."""
+    """The part of a clause between enumeration commas (、, 以及, or 及/和/与 right before a number) that
+    holds a number, and its offset; a partitive (14份样品中有6份检出) also divides the whole, with its
+    figure, from the part."""
     breaks = [*SEGMENT_BREAK.finditer(clause), *PARTITIVE.finditer(clause)]
     cut = 0
     for m in sorted(breaks, key=lambda m: m.start()):
@@ -751,6 +755,9 @@ def _tagged(text: str, stems: frozenset[str] = frozenset()) -> list[tuple[str, s
         if previous_flag == "m" and _classifier(word[0]) and len(word) > 1 and word_tag(word[1:]) is not None:
             # jieba's dictionary has a classifier glued to what it counts (5 颗卫星, 架飞机): split them
             out.extend([(word[0], "q"), (word[1:], word_tag(word[1:]) or "n")])
+            continue
+        if flag == "eng" and word.lower() in lexicon().model_variants and CODE.fullmatch(previous.split(" ")[0]):
+            out[-1] = (f"{previous} {word}", "nz")  # Z10 + Pro: one model's name, not the series'
             continue
         if HAN_WORD.fullmatch(previous):
             joined = _join(previous, previous_flag, word, flag)
@@ -841,7 +848,7 @@ def _first_verb(after: list[tuple[str, str]]) -> str:
 
 def _is_name(word: str, flag: str) -> bool:
     """Names of companies, products, people: jieba name tags, and Latin words that are not acronyms."""
-    if word in lexicon().not_names:
+    if word in lexicon().not_names or word in lexicon().units:  # mAh, kW: units, not camel-case names
         return False
     if flag in NAME_FLAGS:
         # A word jieba guessed (not in its dictionary) across a function character (安脉宁是睿… -> 宁是睿)

@@ -977,3 +977,14 @@ def test_a_year_and_its_first_three_quarters_are_different_spans() -> None:
     assert [c.kind for c in comparisons] == ["agreement"]
     _, comparisons = _compare(("a", "溪原上半年营收18.4亿元。"), ("b", "溪原前6个月营收18.4亿元。"))
     assert [c.kind for c in comparisons] == ["agreement"]
+
+
+def test_phone_specifications_are_read_and_models_told_apart() -> None:
+    claims, comparisons = _compare(
+        ("wire", "Z10 Pro配备6.73英寸屏幕、5800mAh电池。"),
+        ("tw", "Z10 Pro採用6.73吋螢幕及5,800mAh電池。"),
+        ("hk", "Z10 Ultra則配備6.82吋螢幕和6200mAh電池。"),
+    )
+    assert {(c.raw, c.unit) for c in claims if c.source == "wire"} == {("6.73英寸", "英寸"), ("5800mAh", "毫安时")}
+    assert {c.names for c in claims} == {("Z10 Pro",), ("Z10 Ultra",)}  # mAh is a unit, not a name
+    assert sorted(c.kind for c in comparisons) == ["agreement", "agreement"]  # the Ultra's figures stand apart
