@@ -89,6 +89,12 @@ MAX_NAME_CHARS = 4
 PRONOUNS = frozenset({"他", "她", "其", "他们", "她们", "对方", "后者", "前者"})
 # The writer speaking of themself (笔者认为，…) is the outlet's voice.
 WRITER = re.compile(r"^(?:笔者|本报|本刊|本文|小编|编者|记者|我|我们)$")
+# A paragraph of an interview or transcript that opens with its speaker and a colon (周牧之：不会。…,
+# 答：…, 【同期声】学生家长 刘女士：…): the paragraph is that speaker's. Questions (问：) stay the outlet's.
+SPEAKER_LABEL = re.compile(
+    r"^\s*(?:【[^】]{0,8}】)?\s*(?P<who>[^，,。；;：:“”「」\s]{1,12}(?:\s[^，,。；;：:“”「」\s]{1,8})?)\s*[：:]"
+)
+ANSWER_LABELS = frozenset({"答", "a", "受访者", "嘉宾"})
 
 
 @dataclass(frozen=True)
@@ -399,8 +405,15 @@ def _reported(text: str, people: frozenset[str], previous: str) -> list[tuple[st
 
 
 def voice_runs(text: str, people: frozenset[str] = frozenset()) -> list[tuple[str, str, str]]:
-    """A passage (either script) as Simplified (text, voice, speaker) runs, sentence by sentence."""
+    """A passage (either script) as Simplified (text, voice, speaker) runs, sentence by sentence; a
+    passage that opens with a speaker's label (see `label_speaker`) is that speaker's after the label."""
     simplified = to_simplified(text)
+    labelled = label_speaker(simplified)
+    if labelled is not None:
+        _, speaker = labelled
+        voice = _voice(speaker, people, OTHER) if speaker.lower() not in ANSWER_LABELS else OTHER
+        if voice != OUTLET:  # the label with it: a name is no one's words
+            return [(simplified, voice, speaker)]
     runs: list[tuple[str, str, str]] = []
     previous = OTHER
     for sentence in split_sentences(simplified):
@@ -409,6 +422,23 @@ def voice_runs(text: str, people: frozenset[str] = frozenset()) -> list[tuple[st
     if not runs and simplified.strip():
         runs = [(simplified, OUTLET, "")]
     return runs
+
+
+def label_speaker(text: str) -> tuple[int, str] | None:
+    """The end of a speaker's label that opens an interview answer or a transcript line, and the speaker
+    (答, a person's name, a role with a name: 学生家长 刘女士), or None: a label that is no one (问, 作者,
+    责任编辑, a time 10:12, 先说结论) is not one."""
+    m = SPEAKER_LABEL.match(text)
+    if m is None or not m.end() < len(text.rstrip()):
+        return None
+    who = m["who"].strip()
+    if who.lower() in ANSWER_LABELS:
+        return m.end(), who
+    name = who.split()[-1]  # 学生家长 刘女士: the name after the role
+    tagged = tag(name)
+    # jieba cuts a name it does not know anywhere (周牧|之, 邵|星野), but its first part is a name
+    person = 2 <= len(name) <= 4 and bool(tagged) and tagged[0][1].startswith("nr")
+    return (m.end(), who) if person or re.search(r"(?:女士|先生|小姐)$", name) else None
 
 
 def own_voice_signals(text: str, people: frozenset[str] = frozenset()) -> Signals:

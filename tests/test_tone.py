@@ -101,6 +101,23 @@ def test_a_pronoun_speaker_takes_the_last_named_speakers_voice() -> None:
     assert [(v, s) for _, v, s in runs][-1] == (COMPANY, "他")
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "voice", "speaker"),
+    [
+        ("周牧之：不会。我们会保留这个品牌，它遥遥领先。", COMPANY, "周牧之"),  # a company person, answering
+        ("答：问题出在第二节主发动机。", OTHER, "答"),
+        ("【同期声】学生家长 刘女士：下午接到电话就赶来了。", OTHER, "学生家长 刘女士"),
+        ("问：这次失利影响有多大？", OUTLET, ""),  # the interviewer's question is the outlet's
+        ("先说结论：快，是真快。", OUTLET, ""),  # a lead-in, not a speaker
+        ("10:12 宣判结束。", OUTLET, ""),
+    ],
+)
+def test_an_interview_answer_or_transcript_line_is_its_speakers(paragraph: str, voice: str, speaker: str) -> None:
+    runs = voice_runs(paragraph, frozenset({"周牧之"}))
+    assert (runs[0][1], runs[0][2]) == (voice, speaker)
+    assert "".join(r[0] for r in runs) == paragraph
+
+
 def test_company_people_and_organisations() -> None:
     texts = ["阿里巴巴集团CEO王磊宣布新品，阿里云CTO周靖人到场。", "阿里发布财报。", "阿里股价上涨。", "阿里回应。"]
     people = company_people(texts)
