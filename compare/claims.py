@@ -35,7 +35,7 @@ from compare.align import concepts, corpus_aliases
 from compare.model import Claim, ClaimComparison, Passage
 from compare.resources import load_toml
 from compare.script import to_simplified
-from compare.segment import QUALIFIERS, background_specificity, split_sentences, tag, word_tag
+from compare.segment import QUALIFIERS, background_specificity, split_sentences, tag, tokenize, word_tag
 
 CN_DIGITS = "零〇一二两三四五六七八九"
 CN_NUMERAL = f"[{CN_DIGITS}十百千]+(?:点[{CN_DIGITS}]+)?"
@@ -256,6 +256,7 @@ class Lexicon:
     site: re.Pattern[str]
     site_name_breaks: frozenset[str]
     temperature_words: re.Pattern[str]
+    money_words: frozenset[str]
     currencies_before: dict[str, str]
     induced: frozenset[str]
     outcomes: frozenset[str]
@@ -300,6 +301,7 @@ def lexicon() -> Lexicon:
         ),
         site_name_breaks=frozenset(data["subject"]["site_name_breaks"]),
         temperature_words=re.compile("|".join(map(re.escape, data["subject"]["temperature_words"]))),
+        money_words=frozenset(data["subject"]["money_words"]),
         currencies_before=dict(data["currencies_before"]),
         outcomes=frozenset(f"〔{g}〕" for g in data["subject"]["outcomes"]),
         kinds=frozenset(f"〔{g}〕" for g in data["subject"]["kinds"]),
@@ -309,11 +311,11 @@ def lexicon() -> Lexicon:
 
 
 def _number_pattern(units: dict[str, Any], after: dict[str, str]) -> re.Pattern[str]:
-    """Numeral, magnitude (30多万, 10个亿), unit and trailing qualifier; not inside a model name (Qwen2.5)."""
+    """Numeral, magnitude (30多万, 10个亿, 5个多亿), unit and trailing qualifier; not inside a model name (Qwen2.5)."""
     unit = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
     suffix = "|".join(re.escape(s) for s in sorted(after, key=len, reverse=True) if s not in ("多", "余"))
     return re.compile(
-        rf"(?<![A-Za-z0-9.])(?P<num>{ARABIC}|{CN_COMPOUND}|{CN_NUMERAL})(?P<more>多|余|几)?\s?(?:个(?=亿|万))?"
+        rf"(?<![A-Za-z0-9.])(?P<num>{ARABIC}|{CN_COMPOUND}|{CN_NUMERAL})(?P<more>多|余|几)?\s?(?:个(?P<more3>多)?(?=亿|万))?"
         rf"(?P<mag>万亿|亿|万)?(?P<more2>多|余)?\s?(?P<unit>{unit})?(?P<yuan>人民币|钱)?(?P<suffix>{suffix})?"
     )
 
@@ -417,6 +419,8 @@ def _quantity(clause: str, group: list[re.Match[str]]) -> Quantity | None:
         return None
     low, high = min(v for v in values if v is not None), max(v for v in values if v is not None)
     kind, name, factor = (unit.kind, unit.name, unit.factor) if unit else ("count", "", 1.0)
+    if unit is None and not lexicon().money_words.isdisjoint(tokenize(clause)):
+        kind, name = "元", "元"  # 亏了1.8个亿, 欠债5个多亿: an amount said without 元 in a clause about money
     first = group[0].start()
     if name == "元":
         name, kind, first = _currency_before(clause, first)
@@ -427,8 +431,9 @@ def _quantity(clause: str, group: list[re.Match[str]]) -> Quantity | None:
         per = PER_UNITS.get(slash.group(1), AREA_UNITS.get(slash.group(1), slash.group(1)))
         name, kind, end = f"{name}/{per}", f"{kind}/{unit_kind(per)}", slash.end()
     qualifier, start = _qualifier_before(clause, first)
-    if qualifier == "" and (last["more"] or last["more2"] or last["suffix"]):
-        qualifier = lexicon().after.get(last["more"] or last["more2"] or last["suffix"] or "", "")
+    more = last["more"] or last["more2"] or last["more3"] or last["suffix"]
+    if qualifier == "" and more:
+        qualifier = lexicon().after.get(more, "")
     upper = round(high * factor, 6) if len(group) > 1 and high != low else None
     return Quantity(round(low * factor, 6), name, clause[start:end], qualifier, start, kind, end, upper)
 

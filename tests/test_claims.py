@@ -988,3 +988,14 @@ def test_phone_specifications_are_read_and_models_told_apart() -> None:
     assert {(c.raw, c.unit) for c in claims if c.source == "wire"} == {("6.73英寸", "英寸"), ("5800mAh", "毫安时")}
     assert {c.names for c in claims} == {("Z10 Pro",), ("Z10 Ultra",)}  # mAh is a unit, not a name
     assert sorted(c.kind for c in comparisons) == ["agreement", "agreement"]  # the Ultra's figures stand apart
+
+
+def test_a_colloquial_sum_without_a_unit_is_in_yuan_when_the_clause_is_about_money() -> None:
+    claims = extract_claims(_passages(("forum", "去年亏了1.8个亿，欠债5个多亿。下载量突破1个亿。")))
+    assert [(c.raw, c.value, c.unit, c.qualifier) for c in claims] == [
+        ("1.8个亿", 1.8e8, "元", ""),
+        ("5个多亿", 5e8, "元", "over"),
+        ("突破1个亿", 1e8, "", "over"),  # downloads: no money word, no unit
+    ]
+    _, comparisons = _compare(("tw", "泊川雷霆俱樂部總負債約4.6億元。"), ("forum", "泊川雷霆俱乐部欠债5个多亿。"))
+    assert [c.kind for c in comparisons] == ["conflict"]
