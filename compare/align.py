@@ -731,8 +731,9 @@ def whole_name(word: str, members: Sequence[Passage]) -> str:
     """A word jieba guessed, grown to the whole name the passages write it in: one character at a time,
     to the left or right, while at least WHOLE_NAME_SHARE of its occurrences have that same neighbour
     (禾药业 -> 睿禾药业, 际铁路 -> 澜江城际铁路). It does not grow by a function character (的, 在, 上)
-    or by one that forms a verb or function word with the character beyond it (现 of 出现)
-    and a run that would pass MAX_NAME_CHARS is a phrase, not a name: the word is kept as it was."""
+    or by one that forms a verb or function word with the character beyond it (现 of 出现), nor into
+    a word jieba reads whole before it (人 of 被告人|罗振邦, see `_owned`); a run that would pass
+    MAX_NAME_CHARS is a phrase, not a name: the word is kept as it was."""
     texts = [p.text_simplified for p in members]
     original = word
     while True:

@@ -61,7 +61,7 @@ QUALIFIERS = frozenset(
 )
 # jieba tags of names: people, places, organisations, other proper nouns.
 PROPER_TAGS = frozenset({"nr", "ns", "nt", "nz"})
-# A single character jieba glues to an unknown name: prepositions, conjunctions, verbs, numerals and
+# A single character jieba glues after an unknown name: prepositions, conjunctions, verbs, numerals and
 # measure words, pronouns, adverbs, particles (first letter of its tag); `unglued` cuts it off again.
 GLUE_TAGS = frozenset("pcvmqrdzuy")
 GLUED_SHARE = 2
