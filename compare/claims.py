@@ -182,6 +182,7 @@ NOUN_SUFFIXES = frozenset("点量数率额费者员站价")
 NOUN_FLAGS = ("n", "vn", "l", "eng", "an", "j")
 TIME_FLAGS = frozenset(["t", "tg", "m", "mq", "q", "f"])
 STEM_SPECIFICITY = 0.7
+RARE_NAME_SPECIFICITY = 0.95
 # Weights of subject words, and the evidence two claims need to be paired.
 HEAD_WEIGHT = 2.0
 TERM_WEIGHT = 1.0
@@ -904,7 +905,15 @@ def name_stems(texts: Sequence[str]) -> frozenset[str]:
                 and not (len(tagged) >= 3 and _single_name_char(*tagged[-3]))  # 绿/循/新 + 能源: which two?
             ):
                 stems.add(words[-2] + words[-1])  # 绿 / 循 + 科技: a name jieba cut into characters
+            elif len(tagged) >= 2 and all(f == "n" and len(w) >= 2 for w, f in tagged[-2:]) and _rare(words[-2]):
+                stems.add(words[-2])  # 穹宇 + 航天 + 科技: a rare dictionary word naming the company
     return frozenset(stems)
+
+
+def _rare(word: str) -> bool:
+    """A word so rare in general Chinese (jieba's background IDF) that before a company's trade it is the
+    company's name (穹宇 of 穹宇航天科技), not a common noun (中国, 国家, 科技)."""
+    return background_specificity(word) >= RARE_NAME_SPECIFICITY
 
 
 def _single_name_char(word: str, flag: str) -> bool:

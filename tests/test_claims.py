@@ -999,3 +999,12 @@ def test_a_colloquial_sum_without_a_unit_is_in_yuan_when_the_clause_is_about_mon
     ]
     _, comparisons = _compare(("tw", "泊川雷霆俱樂部總負債約4.6億元。"), ("forum", "泊川雷霆俱乐部欠债5个多亿。"))
     assert [c.kind for c in comparisons] == ["conflict"]
+
+
+def test_a_company_named_by_a_rare_dictionary_word_has_its_founding_year_compared() -> None:
+    # 穹宇 is in jieba's dictionary (a literary noun), so nothing marked it as a name.
+    _, comparisons = _compare(
+        ("statement", "穹宇航天科技有限公司成立于2016年，总部位于江屿市。"),
+        ("tw", "答：穹宇成立於2017年，是民營業者之一。"),
+    )
+    assert [c.kind for c in comparisons] == ["conflict"]
