@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -39,7 +39,7 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from compare.model import BuildOptions, Passage, SourceCoverage, Topic, TopicCoverage, TopicSpec
+from compare.model import BuildOptions, Passage, Republication, SourceCoverage, Topic, TopicCoverage, TopicSpec
 from compare.resources import load_toml
 from compare.script import to_simplified
 from compare.segment import background_specificity, tag, token_spans, tokenize, word_tag
@@ -110,6 +110,14 @@ WHOLE_NAME_SHARE = 0.8
 MAX_NAME_CHARS = 8
 # A discovered group whose passages mostly sit in one configured topic duplicates it.
 DUPLICATE_SHARE = 0.5
+# A source republishes another (a syndicated wire story, a repost) when at least REPUBLISHED_SHARE of its
+# text is in passages whose runs of SHINGLE_CHARS characters are at least VERBATIM_SHARE the other's.
+# Sources that quote one statement word for word share a paragraph or two, not most of their text.
+SHINGLE_CHARS = 8
+VERBATIM_SHARE = 0.8
+REPUBLISHED_SHARE = 0.6
+NON_WORD = re.compile(r"[\W_]+")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def match_spec(passage: Passage, spec: TopicSpec) -> bool:
@@ -458,17 +466,26 @@ def _feature_word(feature: str, group: Sequence[Passage], table: dict[str, str])
     return max(used, key=lambda w: (used[w], term_weight(w), w))
 
 
-def discovered_groups(passages: Sequence[Passage], options: BuildOptions) -> list[tuple[list[int], list[str]]]:
+def discovered_groups(
+    passages: Sequence[Passage], options: BuildOptions, voice: Mapping[str, str] | None = None
+) -> list[tuple[list[int], list[str]]]:
     """Groups of passages from two or more sources that discuss the same thing, with label terms.
+
+    Args:
+        passages: all passages.
+        options: build options (threshold, cohesion, neighbours).
+        voice: each republishing source's original (see `voices`): a copy and its original are one
+            source here, so passages they share word for word tie nothing together.
 
     Returns:
         (indexes into `passages`, label terms) per group; passages with fewer than MIN_TOKENS content
         tokens take no part (too little text to match on).
     """
+    voice = voice or {}
     usable = [i for i, p in enumerate(passages) if len(p.tokens) >= MIN_TOKENS]
-    if len({passages[i].source for i in usable}) < 2:
+    chosen = [replace(passages[i], source=_voice(passages[i].source, voice)) for i in usable]
+    if len({p.source for p in chosen}) < 2:
         return []
-    chosen = [passages[i] for i in usable]
     aliases = corpus_aliases(passages)
     vectors, vocabulary = passage_vectors(chosen, aliases)
     sources = [p.source for p in chosen]
@@ -663,7 +680,11 @@ def shared_telling_terms(group: Sequence[Passage], common: frozenset[str] = froz
 
 
 def align(
-    passages: Sequence[Passage], specs: Sequence[TopicSpec], source_ids: Sequence[str], options: BuildOptions
+    passages: Sequence[Passage],
+    specs: Sequence[TopicSpec],
+    source_ids: Sequence[str],
+    options: BuildOptions,
+    copies: Sequence[Republication] = (),
 ) -> tuple[tuple[Topic, ...], tuple[Passage, ...]]:
     """Assign passages to configured and discovered topics.
 
@@ -672,6 +693,8 @@ def align(
         specs: configured topics (may be empty).
         source_ids: every source id, in report order.
         options: build options (discovery switch, threshold, neighbours).
+        copies: sources that republish another's text (see `republications`); a discovered topic
+            needs two sources that are not copies of one another.
 
     Returns:
         The topics (configured first) and the passages with their topic ids filled in.
@@ -684,8 +707,9 @@ def align(
     if options.discover:
         number = 0
         # Most widely shared first: what editors most need to compare side by side.
-        found = discovered_groups(passages, options)
-        found.sort(key=lambda g: (-len({passages[i].source for i in g[0]}), -len(g[0]), min(g[0])))
+        voice = voices(copies)
+        found = discovered_groups(passages, options, voice)
+        found.sort(key=lambda g: (-len({_voice(passages[i].source, voice) for i in g[0]}), -len(g[0]), min(g[0])))
         for members, terms in found:
             inside = sum(1 for i in members if i in configured_members)
             if specs and inside / len(members) >= DUPLICATE_SHARE:
@@ -816,8 +840,87 @@ def _topic(
     )
 
 
+def republications(
+    passages: Sequence[Passage], dates: Mapping[str, str | None] | None = None
+) -> tuple[Republication, ...]:
+    """Sources that republish another source's text (syndicated wire copy, reposts), by how much of it.
+
+    A passage is carried over when VERBATIM_SHARE of its SHINGLE_CHARS-character runs (punctuation and
+    spaces aside, in Simplified form) occur in the other source; a source republishes the other when
+    such passages hold REPUBLISHED_SHARE of its text. Of two sources that each carry the other, the
+    original is the one published first (ISO dates), else the longer one, else the one listed first.
+    Runs are indexed by source, so the cost is linear in the corpus's characters.
+
+    Args:
+        passages: all passages, by source then reading order.
+        dates: each source's publication date, where known.
+
+    Returns:
+        One entry per republishing source, naming the root original of any chain of copies.
+    """
+    order = list(dict.fromkeys(p.source for p in passages))
+    runs = {s: set[str]() for s in order}
+    for passage in passages:
+        runs[passage.source] |= _runs(passage.text_simplified)
+    lengths = Counter[str]()
+    carried: dict[str, Counter[str]] = {s: Counter() for s in order}
+    for passage in passages:
+        own = _runs(passage.text_simplified)
+        lengths[passage.source] += len(passage.text_simplified)
+        for other in order:
+            if other != passage.source and own and len(own & runs[other]) >= VERBATIM_SHARE * len(own):
+                carried[passage.source][other] += len(passage.text_simplified)
+    shares = {(s, o): n / lengths[s] for s in order for o, n in carried[s].items() if lengths[s]}
+    key = {s: (_iso_date((dates or {}).get(s)), -lengths[s], order.index(s)) for s in order}
+    original_of: dict[str, tuple[str, float]] = {}
+    for (source, other), share in sorted(shares.items(), key=lambda kv: (-kv[1], kv[0])):
+        if share < REPUBLISHED_SHARE or source in original_of:
+            continue
+        if shares.get((other, source), 0.0) >= REPUBLISHED_SHARE and key[other] > key[source]:
+            continue  # each carries the other: the later, shorter or later-listed one is the copy
+        if source in _chain(other, original_of):
+            continue  # would close a loop of copies
+        original_of[source] = (other, share)
+    return tuple(
+        Republication(s, _chain(s, original_of)[-1], round(original_of[s][1], 4)) for s in order if s in original_of
+    )
+
+
+def _runs(text: str) -> set[str]:
+    """A text's runs of SHINGLE_CHARS characters, punctuation and spaces dropped."""
+    bare = NON_WORD.sub("", text)
+    return {bare[i : i + SHINGLE_CHARS] for i in range(len(bare) - SHINGLE_CHARS + 1)}
+
+
+def _iso_date(date: str | None) -> str:
+    """A date's ISO day for ordering, or a key after every date when it is unknown."""
+    match = ISO_DATE.match(date or "")
+    return match.group() if match else "9999-99-99"
+
+
+def _chain(source: str, original_of: Mapping[str, tuple[str, float]]) -> list[str]:
+    """A source and the originals it copies, in turn: a copy of a copy ends at the first original."""
+    chain = [source]
+    while chain[-1] in original_of and original_of[chain[-1]][0] not in chain:
+        chain.append(original_of[chain[-1]][0])
+    return chain
+
+
+def voices(copies: Sequence[Republication]) -> dict[str, str]:
+    """Each republishing source's original: the voice it counts as when sources are counted."""
+    return {c.source: c.original for c in copies}
+
+
+def _voice(source: str, voice: Mapping[str, str]) -> str:
+    """The source a source counts as: its original if it republishes one, else itself."""
+    return voice.get(source, source)
+
+
 def coverage_matrix(
-    passages: Sequence[Passage], topics: Sequence[Topic], source_ids: Sequence[str]
+    passages: Sequence[Passage],
+    topics: Sequence[Topic],
+    source_ids: Sequence[str],
+    copies: Sequence[Republication] = (),
 ) -> tuple[SourceCoverage, ...]:
     """The sources x topics matrix (passages, characters and share of text per cell) and blindspots.
 
@@ -825,10 +928,12 @@ def coverage_matrix(
         passages: all passages, with their topic ids set.
         topics: the topics.
         source_ids: every source id, in report order.
+        copies: sources that republish another's text: a copy and its original count as one source.
 
     Returns:
         One row per source; a blindspot is a topic that two or more other sources cover and it omits.
     """
+    voice = voices(copies)
     rows = []
     for source in source_ids:
         own = [p for p in passages if p.source == source]
@@ -838,6 +943,10 @@ def coverage_matrix(
             chars = sum(len(p.text) for p in own if topic.id in p.topics)
             count = sum(1 for p in own if topic.id in p.topics)
             cells.append(TopicCoverage(topic.id, count, chars, round(chars / total, 4) if total else 0.0))
-        blind = tuple(t.id for t in topics if source in t.omitted_by and len(t.sources) >= MIN_BLINDSPOT_SOURCES)
+        blind = tuple(
+            t.id
+            for t in topics
+            if source in t.omitted_by and len({_voice(s, voice) for s in t.sources}) >= MIN_BLINDSPOT_SOURCES
+        )
         rows.append(SourceCoverage(source, tuple(cells), blind))
     return tuple(rows)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -1230,10 +1230,11 @@ def _is_event_name(word: str, flag: str, partners: dict[str, str]) -> bool:
     return flag in EVENT_NAME_FLAGS or (guessed and not any(ch in GUESS_BREAKERS for ch in word))
 
 
-def _date_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
+def _date_groups(claims: Sequence[Claim], voice: Mapping[str, str]) -> list[list[Claim]]:
     """Event dates of two or more sources about the same kind of event and the same name, in any of the
     forms a claim names it (exactly: 阿里 and 阿里云 are different companies; 甲骨文 and Oracle, 星衡科技
-    and 星衡 are one where the corpus says so), one claim per source, in claim order."""
+    and 星衡 are one where the corpus says so), one claim per source (a copy and its original are one), in
+    claim order."""
     root: dict[tuple[str, str], tuple[str, str]] = {}
 
     def find(key: tuple[str, str]) -> tuple[str, str]:
@@ -1247,7 +1248,7 @@ def _date_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
             root[find(form)] = find(forms[0])
     groups: dict[tuple[str, str], dict[str, Claim]] = {}
     for claim in claims:
-        groups.setdefault(find((claim.event[0], claim.names[0].lower())), {}).setdefault(claim.source, claim)
+        groups.setdefault(find((claim.event[0], claim.names[0].lower())), {}).setdefault(_voice(claim, voice), claim)
     return [list(by_source.values()) for _, by_source in sorted(groups.items()) if len(by_source) > 1]
 
 
@@ -1661,29 +1662,32 @@ def stated_precision(raw: str) -> float:
     return half / float(digits) if float(digits) else APPROX_TOLERANCE
 
 
-def compare_claims(claims: Sequence[Claim]) -> tuple[ClaimComparison, ...]:
+def compare_claims(claims: Sequence[Claim], *, voice: Mapping[str, str] | None = None) -> tuple[ClaimComparison, ...]:
     """Compare claims of different sources about the same thing; conflicts first.
 
     Args:
         claims: all claims.
+        voice: each source that republishes another's text, and its original: the two are one source
+            here (a repost repeating a figure is not a second source confirming it).
 
     Returns:
         One comparison per fact stated by two or more sources (one claim per source).
     """
-    groups = _group([c for c in claims if c.unit != DATE_UNIT]) if any(c.unit != DATE_UNIT for c in claims) else []
+    voice = voice or {}
     others = [c for c in claims if c.unit != DATE_UNIT]
+    groups = _group(others, voice) if others else []
     out = [_comparison([others[i] for i in sorted(group)]) for group in groups if len(group) > 1]
-    out += [_comparison(chosen) for chosen in _date_groups([c for c in claims if c.unit == DATE_UNIT])]
+    out += [_comparison(chosen) for chosen in _date_groups([c for c in claims if c.unit == DATE_UNIT], voice)]
     return tuple(sorted(out, key=lambda c: (c.kind != "conflict", c.topic == "", c.topic, c.subject)))
 
 
-def _group(claims: Sequence[Claim]) -> list[set[int]]:
+def _group(claims: Sequence[Claim], voice: Mapping[str, str]) -> list[set[int]]:
     """Merge matching claims strongest pair first (of equally strong pairs, agreeing ones first); a group
     keeps one claim per source and no members that cannot be about one thing (different names, units or
     aspects)."""
     counts = head_counts(claims)
     anchors = passage_anchors(claims)
-    scored = ((match_evidence(claims[i], claims[j], counts, anchors), i, j) for i, j in _candidates(claims))
+    scored = ((match_evidence(claims[i], claims[j], counts, anchors), i, j) for i, j in _candidates(claims, voice))
     # Between equally supported pairs, one whose values agree first: of 跌3.6% and 累计下跌百分之二十三
     # in one sentence, the one another source's 累计下跌23% is about is the second.
     pairs = sorted(
@@ -1693,7 +1697,7 @@ def _group(claims: Sequence[Claim]) -> list[set[int]]:
     group_of: dict[int, set[int]] = {}
     for _, i, j in pairs:
         gi, gj = group_of.get(i, {i}), group_of.get(j, {j})
-        if gi is gj or not _can_merge(claims, gi, gj):
+        if gi is gj or not _can_merge(claims, gi, gj, voice):
             continue
         merged = gi | gj
         for k in merged:
@@ -1701,9 +1705,9 @@ def _group(claims: Sequence[Claim]) -> list[set[int]]:
     return list({id(g): g for g in group_of.values()}.values())
 
 
-def _can_merge(claims: Sequence[Claim], gi: set[int], gj: set[int]) -> bool:
-    """Two groups merge if no source appears twice and every cross pair could be about one thing."""
-    if {claims[i].source for i in gi} & {claims[j].source for j in gj}:
+def _can_merge(claims: Sequence[Claim], gi: set[int], gj: set[int], voice: Mapping[str, str]) -> bool:
+    """Two groups merge if no source (or copy of it) appears twice and every cross pair could be about one thing."""
+    if {_voice(claims[i], voice) for i in gi} & {_voice(claims[j], voice) for j in gj}:
         return False
     return all(compatible(claims[i], claims[j]) and _heads_agree(claims[i], claims[j]) for i in gi for j in gj)
 
@@ -1714,7 +1718,12 @@ def _heads_agree(a: Claim, b: Claim) -> bool:
     return not ha or not hb or any(x == y or _same_word(x, y) for x in ha for y in hb)
 
 
-def _candidates(claims: Sequence[Claim]) -> Iterator[tuple[int, int]]:
+def _voice(claim: Claim, voice: Mapping[str, str]) -> str:
+    """The source a claim counts as: its source's original if that source republishes one."""
+    return voice.get(claim.source, claim.source)
+
+
+def _candidates(claims: Sequence[Claim], voice: Mapping[str, str]) -> Iterator[tuple[int, int]]:
     """Pairs of claims of different sources that share a unit kind and a head word (sparse index)."""
     index: dict[tuple[str, str], list[int]] = {}
     for n, claim in enumerate(claims):
@@ -1727,7 +1736,7 @@ def _candidates(claims: Sequence[Claim]) -> Iterator[tuple[int, int]]:
     for members in index.values():
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
-                if claims[i].source != claims[j].source and (i, j) not in seen:
+                if _voice(claims[i], voice) != _voice(claims[j], voice) and (i, j) not in seen:
                     seen.add((i, j))
                     yield i, j
 

@@ -318,6 +318,21 @@ class SourceCoverage:
 
 
 @dataclass(frozen=True)
+class Republication:
+    """A source that carries another source's text: a syndicated wire story or a repost.
+
+    Attributes:
+        source: the id of the source that republishes.
+        original: the id of the source whose text it carries (the original of a chain of copies).
+        share: share of the source's text in passages found word for word in the original.
+    """
+
+    source: str
+    original: str
+    share: float
+
+
+@dataclass(frozen=True)
 class SourceSummary:
     """A source as the report shows it: cleaned document facts plus overall tone.
 
@@ -418,6 +433,7 @@ class Comparison:
         claims: quantitative claims.
         comparisons: cross-source claim comparisons, conflicts first.
         skipped: notices about input files that were skipped.
+        republications: sources that republish another source's text (they count as one voice).
     """
 
     corpus_name: str
@@ -432,3 +448,4 @@ class Comparison:
     claims: tuple[Claim, ...]
     comparisons: tuple[ClaimComparison, ...]
     skipped: tuple[str, ...] = field(default=())
+    republications: tuple[Republication, ...] = field(default=())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from compare.align import align, coverage_matrix
+from compare.align import align, coverage_matrix, republications, voices
 from compare.claims import compare_claims, extract_claims
 from compare.clean import clean_corpus
 from compare.ingest import Corpus
@@ -46,11 +46,13 @@ def analyze(
         report("segment")
         terms = corpus_terms(docs)
         passages = segment_documents(docs, terms=terms)
-        # 3. Align: configured and discovered topics across sources.
+        # 3. Align: configured and discovered topics across sources; a source that republishes another's
+        # text (a syndicated wire, a repost) counts as that source, not as a second one.
         report("align")
         source_ids = [d.id for d in docs]
-        topic_list, passages = align(passages, topics, source_ids, options)
-        coverage = coverage_matrix(passages, topic_list, source_ids)
+        copies = republications(passages, {d.id: d.date for d in docs})
+        topic_list, passages = align(passages, topics, source_ids, options, copies)
+        coverage = coverage_matrix(passages, topic_list, source_ids, copies)
         # 4. Tone: passage scores, then each source's length-weighted score.
         report("tone")
         passages = score_passages(passages)
@@ -59,7 +61,7 @@ def analyze(
         # 5. Claims: quantities per passage, compared across sources.
         report("claims")
         claims = extract_claims(passages)
-        comparisons = compare_claims(claims)
+        comparisons = compare_claims(claims, voice=voices(copies))
     return Comparison(
         corpus_name=corpus.name,
         files=tuple(d.file for d in corpus.documents),
@@ -73,4 +75,5 @@ def analyze(
         claims=claims,
         comparisons=comparisons,
         skipped=corpus.skipped,
+        republications=copies,
     )

@@ -11,9 +11,9 @@ from functools import cache
 
 import pytest
 
-from compare.align import PassageSpace, align, coverage_matrix, label_terms, passage_vectors
+from compare.align import PassageSpace, align, coverage_matrix, label_terms, passage_vectors, republications
 from compare.clean import clean_document
-from compare.model import BuildOptions, Passage, RawDocument, Topic, TopicSpec
+from compare.model import BuildOptions, Passage, RawDocument, Republication, Topic, TopicSpec
 from compare.segment import segment_documents
 
 # A city's new subway line. metro_daily opens with a title line (a heading, not a passage).
@@ -520,3 +520,57 @@ def test_a_group_without_a_telling_term_needs_less_cohesion_the_more_passages_it
     assert strongly_cohesive([0, 1, 2], between, options)
     assert strongly_cohesive([0, 1], STRONG_COHESION * 0.1, options)
     assert not strongly_cohesive([0, 1, 2], GROUP_COHESION * 0.09, options)
+
+
+def _with_sources(extra: dict[str, list[str]]) -> tuple[tuple[Passage, ...], tuple[str, ...]]:
+    """The subway corpus plus more sources (first line of each: its title)."""
+    docs = []
+    for source, lines in {**SUBWAY, **extra}.items():
+        text = "\n".join(lines)
+        docs.append(clean_document(RawDocument(source, f"{source}.txt", text, "utf-8", len(text.encode()))))
+    return segment_documents(docs), tuple(d.id for d in docs)
+
+
+# A portal reposting metro_daily under its own title, and a paper quoting one of its paragraphs.
+REPOST = {"portal_repost": ["江州地铁7号线开通 来源：江州日报", *SUBWAY["metro_daily"][1:]]}
+QUOTING = {
+    "evening_news": [
+        "地铁开通后的南部新城",
+        SUBWAY["metro_daily"][2],
+        "南部新城的商场老板说，地铁开通后周末的客流比上个月多了三成，餐饮店门口又排起了长队。",
+        "区政府计划明年在新城再建两所小学和一座社区医院，配套设施正在加快完善。",
+        "也有居民担心，房价上涨会让年轻人更难在新城安家，希望政府增加保障性租赁住房的供应。",
+    ]
+}
+
+
+def test_republications_find_a_repost_and_not_a_source_quoting_one_paragraph() -> None:
+    passages, _ = _with_sources({**REPOST, **QUOTING})
+    assert republications(passages) == (Republication("portal_repost", "metro_daily", 1.0),)
+
+
+def test_of_two_sources_carrying_each_other_the_one_published_first_is_the_original() -> None:
+    passages, _ = _with_sources({"wire_copy": SUBWAY["metro_daily"]})
+    assert [c.source for c in republications(passages)] == ["wire_copy"]  # same length: the one listed later
+    dates = {"metro_daily": "2024-06-02", "wire_copy": "2024-06-01"}
+    assert republications(passages, dates) == (Republication("metro_daily", "wire_copy", 1.0),)
+
+
+def test_a_repost_and_its_original_alone_make_no_topic() -> None:
+    passages, source_ids = _with_sources(REPOST)
+    copies = republications(passages)
+    mural = {"metro_daily:p3", "portal_repost:p3"}  # the mural paragraph: only metro_daily and its repost
+    topics, _ = align(passages, (), source_ids, DEFAULTS)
+    assert any(mural <= set(t.passages) and len(t.sources) == 2 for t in _discovered(topics))
+    topics, _ = align(passages, (), source_ids, DEFAULTS, copies)
+    assert not any(set(t.sources) <= {"metro_daily", "portal_repost"} for t in _discovered(topics))
+    # the topics the other sources share still hold the repost beside its original
+    assert any({"metro_daily:p1", "portal_repost:p1", "morning_post:p1"} <= set(t.passages) for t in topics)
+
+
+def test_a_source_and_its_repost_count_once_towards_a_blindspot() -> None:
+    passages = [Passage(f"{s}:p0", s, 0, "一" * 20, "一" * 20, topics=("t1",) if s != "a" else ()) for s in "abc"]
+    topics = [Topic("t1", "one", (), "discovered", ("b:p0", "c:p0"), ("b", "c"), ("a",))]
+    assert coverage_matrix(passages, topics, ["a", "b", "c"])[0].blindspots == ("t1",)
+    copies = [Republication("c", "b", 1.0)]
+    assert coverage_matrix(passages, topics, ["a", "b", "c"], copies)[0].blindspots == ()

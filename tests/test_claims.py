@@ -292,6 +292,22 @@ def test_different_prices_for_the_same_thing_conflict() -> None:
     assert comparison.note == "sources state different values (daily: 2元; post: 3元)"
 
 
+def test_a_repost_repeating_a_figure_is_not_a_second_source() -> None:
+    claims = extract_claims(
+        _passages(
+            ("daily", "江州地铁7号线的起步票价为2元。"),
+            ("portal", "江州地铁7号线的起步票价为2元。"),
+            ("post", "据介绍，7号线起步票价为3元。"),
+        )
+    )
+    assert len(compare_claims(claims)) == 1  # without knowing the copy: one fact stated by all three
+    (comparison,) = compare_claims(claims, voice={"portal": "daily"})
+    assert comparison.kind == "conflict"
+    assert {claims[int(c[1:]) - 1].source for c in comparison.claims} == {"daily", "post"}
+    # the original and its copy alone compare nothing
+    assert compare_claims(claims[:2], voice={"portal": "daily"}) == ()
+
+
 def test_same_price_agrees() -> None:
     _, comparisons = _compare(("daily", "江州地铁7号线的起步票价为2元。"), ("post", "记者了解到，7号线起步票价为2元。"))
     (comparison,) = comparisons

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
 
@@ -51,6 +53,17 @@ def test_build_writes_requested_formats(corpus: Path, tmp_path: Path) -> None:
     assert "skipped notes.docx" in text
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert [s["id"] for s in report["sources"]] == ["a", "b"]
+
+
+def test_a_repost_is_reported_with_its_original(corpus: Path, tmp_path: Path, report_schema: dict[str, Any]) -> None:
+    (corpus / "c.txt").write_text("转载自a\n" + ARTICLE_A, encoding="utf-8")
+    out = tmp_path / "out"
+    code, text = invoke("build", str(corpus), "--out", str(out), "--format", "json,html", "-q")
+    assert code == 0, text
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    jsonschema.validate(report, report_schema)
+    assert [s["republishes"] for s in report["sources"]] == [None, None, {"original": "a", "share": 1.0}]
+    assert "Republishes S1" in (out / "report.html").read_text(encoding="utf-8")
 
 
 def test_default_out_is_reports_corpus_name(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -52,6 +52,7 @@ def comparison_to_json(comparison: Comparison, *, built_at: str) -> dict[str, An
         A JSON-serialisable dict valid against compare/resources/report.schema.json.
     """
     opts = comparison.options
+    copied = {c.source: {"original": c.original, "share": c.share} for c in comparison.republications}
     return {
         "schema": SCHEMA_ID,
         "corpus": {
@@ -89,6 +90,7 @@ def comparison_to_json(comparison: Comparison, *, built_at: str) -> dict[str, An
                 "chars_kept": s.doc.chars_kept,
                 "removed": [{"reason": r.reason, "chars": r.chars, "sample": r.sample} for r in s.doc.removed],
                 "tone": {**_tone(s.tone, passage=False), "interval": list(s.interval) if s.interval else None},
+                "republishes": copied.get(s.doc.id),
             }
             for s in comparison.sources
         ],

@@ -42,6 +42,7 @@ class SourceRow:
     interval_left: int
     interval_width: int
     company_tone: str
+    republishes: str = ""
 
 
 @dataclass(frozen=True)
@@ -245,10 +246,11 @@ def _evidence_text(tone: Tone | None) -> str:
     return " | ".join(x for x in (own, company) if x)
 
 
-def _source_row(summary: SourceSummary, label: str, passages: int) -> SourceRow:
+def _source_row(summary: SourceSummary, label: str, passages: int, republishes: str = "") -> SourceRow:
     """Format one source for the sources table."""
     doc = summary.doc
     return SourceRow(
+        republishes=republishes,
         label=label,
         id=doc.id,
         file=doc.file,
@@ -454,13 +456,20 @@ def build_view(comparison: Comparison, *, built_at: str) -> ReportView:
     labels = source_labels(comparison.sources)
     main, minor = split_topics(comparison.topics)
     counts = {s.doc.id: sum(1 for p in comparison.passages if p.source == s.doc.id) for s in comparison.sources}
+    copied = {
+        c.source: f"Republishes {labels[c.original]}: {fmt_percent(c.share)} of its text is word for word in it; "
+        f"counted with {labels[c.original]} as one source in topics, blindspots and facts."
+        for c in comparison.republications
+    }
     return ReportView(
         title=f"Coverage comparison: {comparison.corpus_name}",
         corpus_name=comparison.corpus_name,
         built_at=built_at,
         version=__version__,
         content_hash=comparison.content_hash[:12],
-        sources=tuple(_source_row(s, labels[s.doc.id], counts[s.doc.id]) for s in comparison.sources),
+        sources=tuple(
+            _source_row(s, labels[s.doc.id], counts[s.doc.id], copied.get(s.doc.id, "")) for s in comparison.sources
+        ),
         source_labels=tuple(labels[s.doc.id] for s in comparison.sources),
         tone_ranking=tone_ranking(comparison.sources, labels),
         tone_table=_tone_table(comparison),

@@ -12,6 +12,7 @@ from compare.model import (
     Comparison,
     Evidence,
     Passage,
+    Republication,
     SourceSummary,
     Tone,
     Topic,
@@ -156,6 +157,15 @@ def test_claims_are_grouped_by_topic_in_topic_order_conflicts_first() -> None:
     assert [g.label for g in view.claim_groups] == ["FARES", "MARGINS", NO_SHARED_TOPIC]
     assert [c.kind for c in view.claim_groups[0].comparisons] == ["conflict", "agreement"]
     assert [r.value for r in view.claim_groups[1].comparisons[0].rows] == ["11–13%", "≤10%"]
+
+
+def test_a_repost_is_marked_in_the_sources_table_with_its_original() -> None:
+    sources = tuple(SourceSummary(_doc(s), Tone(0.5, 0.5)) for s in "ab")
+    copies = (Republication("b", "a", 0.97),)
+    comparison = Comparison("c", (), "h", BuildOptions(), sources, (), (), (), (), (), (), republications=copies)
+    rows = build_view(comparison, built_at="2026-01-01").sources
+    assert rows[0].republishes == ""
+    assert rows[1].republishes.startswith("Republishes S1: 97% of its text")
 
 
 def test_claim_values_show_dates_and_times_of_day_as_written_forms() -> None:
