@@ -15,6 +15,7 @@ from functools import lru_cache
 from compare.model import CleanDocument, Paragraph, RawDocument, Removal
 from compare.resources import load_toml
 from compare.script import detect_script, to_simplified
+from compare.segment import tokenize, word_tag
 
 TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_SYLLABLE = rf"[a-zü{TONE_VOWELS}]{{1,6}}[1-5]?"
@@ -31,6 +32,17 @@ TONED_PINYIN = re.compile(rf"[(（](?=[^)）]*[{TONE_VOWELS}]){_PINYIN_SYLLABLE}
 # Toned pinyin whose opening bracket a broken encoding turned into "?" (因?yàn)).
 GARBLED_PINYIN = re.compile(rf"\?(?=[^)）?]*[{TONE_VOWELS}]){_PINYIN_SYLLABLE}[)）]")
 BROKEN_CHARS = re.compile(r"[\ufffd\ue000-\uf8ff]+|\?{3,}|？{3,}")
+# A run read one byte off: a lost byte became "?" (with the pinyin of the character it broke, 因?yàn)),
+# and the GB18030 bytes after it were paired across characters (榈讓舆壿嬕粯 for 底層邏輯一樣); bytes
+# that pair into no character were read as private-use ones, which GB18030 maps back to those bytes.
+MISALIGNED_RUN = re.compile(
+    rf"(?<=\?)((?:{_PINYIN_SYLLABLE}[)）])?)([\u3040-\u30ff\u4e00-\u9fff\ue000-\uf8ffA-Za-z0-9@]+)"
+)
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+# Re-read, a run must have fewer characters outside dictionary words and this much more of its Han text in them.
+REALIGN_GAIN = 0.15
+# Audit entries that record a repair (characters replaced), not a removal.
+REPAIRS = frozenset({"misaligned-bytes"})
 SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff，、；：])\s(?=[\u4e00-\u9fff])")
 INNER_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*(?=.)")
 SENTENCE_END = re.compile(r"[。！？!?；;…:：]['\"”’」』）)]*$")
@@ -116,6 +128,50 @@ def _drop_if_plain_pinyin(match: re.Match[str]) -> str:
     """Remove an untoned annotation only if every word in it is a Mandarin syllable."""
     words = match.group()[1:-1].split()
     return "" if all(PLAIN_SYLLABLE.fullmatch(w) for w in words) else match.group()
+
+
+def realign_bytes(text: str) -> tuple[str, int, str]:
+    """Re-read runs garbled by a lost byte: their GBK bytes without the first one, when that reads as
+    words (jieba's dictionary) where the garbled run did not; return (text, characters re-read, a
+    sample of the first garbled run). Runs that read as words already are left alone."""
+    count, sample = 0, ""
+
+    def reread(match: re.Match[str]) -> str:
+        nonlocal count, sample
+        run = match.group(2)
+        fixed = _one_byte_on(run)
+        if fixed is None or not _reads_better(fixed, run):
+            return match.group()
+        count += len(run)
+        sample = sample or run
+        return match.group(1) + fixed
+
+    return MISALIGNED_RUN.sub(reread, text), count, sample
+
+
+def _one_byte_on(run: str) -> str | None:
+    """A run's GB18030 bytes read from the second byte (an odd byte left at the end is dropped)."""
+    data = run.encode("gb18030")[1:]
+    for body in (data, data[:-1]):
+        try:
+            return body.decode("gb18030")
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _reads_better(fixed: str, run: str) -> bool:
+    """Whether re-read text has fewer Han characters outside dictionary words and REALIGN_GAIN more in them."""
+    (covered_fixed, han_fixed), (covered_run, han_run) = _in_words(fixed), _in_words(run)
+    gain = covered_fixed / max(han_fixed, 1) - covered_run / max(han_run, 1)
+    return han_fixed - covered_fixed < han_run - covered_run and gain >= REALIGN_GAIN
+
+
+def _in_words(text: str) -> tuple[int, int]:
+    """(Han characters inside dictionary words of two or more characters, Han characters) of a text."""
+    words = tokenize(to_simplified(text))
+    covered = sum(len(w) for w in words if len(w) > 1 and HAN_RUN.fullmatch(w) and word_tag(w) is not None)
+    return covered, sum(len(r) for r in HAN_RUN.findall(text))
 
 
 def strip_broken(text: str) -> tuple[str, int]:
@@ -414,8 +470,10 @@ def clean_document(
     rules = chrome_rules()
     audit = _Audit()
     original = normalize_text(doc.text)
-    # 1. Character-level repairs: pinyin annotations, then marks of broken encodings.
-    text, removed = strip_pinyin(original)
+    # 1. Character-level repairs: runs read one byte off, pinyin annotations, then marks of broken encodings.
+    text, reread, garbled = realign_bytes(original)
+    audit.add("misaligned-bytes", reread, garbled)
+    text, removed = strip_pinyin(text)
     audit.add("pinyin", removed, next(iter(TONED_PINYIN.findall(original)), ""))
     text, removed = strip_broken(text)
     audit.add("broken-encoding", removed, next(iter(BROKEN_CHARS.findall(original)), ""))

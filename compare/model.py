@@ -96,9 +96,10 @@ class Removal:
     """One piece of text the cleaner removed, with the rule that removed it.
 
     Attributes:
-        reason: the rule's name, e.g. "pinyin", "duplicate", "boilerplate".
-        chars: characters removed.
-        sample: a short sample of what was removed.
+        reason: the rule's name, e.g. "pinyin", "duplicate", "boilerplate"; "misaligned-bytes" is a
+            repair: garbled characters replaced by what their bytes read one byte on.
+        chars: characters removed (for a repair: garbled characters replaced).
+        sample: a short sample of what was removed (or replaced).
     """
 
     reason: str
@@ -140,7 +141,7 @@ class CleanDocument:
         encoding: encoding the file was decoded from.
         chars_in: characters of the decoded input (whitespace excluded).
         chars_kept: characters kept after cleaning (whitespace excluded).
-        removed: what the cleaner removed, per rule.
+        removed: what the cleaner removed (or repaired), per rule.
         paragraphs: kept paragraphs in reading order.
     """
 

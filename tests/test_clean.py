@@ -11,6 +11,7 @@ from compare.clean import (
     clean_document,
     cut_at_body_end,
     is_chrome_line,
+    realign_bytes,
     strip_broken,
     strip_pinyin,
 )
@@ -85,6 +86,44 @@ def test_strip_pinyin_keeps_english_glosses_in_a_text_with_pinyin(text: str, exp
 )
 def test_strip_broken(text: str, expected: str, removed: int) -> None:
     assert strip_broken(text) == (expected, removed)
+
+
+# --- realign_bytes ---------------------------------------------------------------------------------
+
+
+def _one_byte_off(text: str, lost_last: bool = False) -> str:
+    """Text as a page shows it when a byte before it was lost: its GB18030 bytes paired one byte off."""
+    data = b"\xe9" + text.encode("gb18030")
+    return (data[:-1] if lost_last else data).decode("gb18030")
+
+
+@pytest.mark.parametrize(
+    ("before", "garbled", "after", "expected"),
+    [
+        # Pinyin of the broken character, then the run; ASCII puts the bytes back in step (7號線).
+        ("车站?zhàn)", _one_byte_off("江州地鐵7號線開通"), "。", "车站?zhàn)江州地鐵7號線開通。"),
+        # Its last byte lost too: the run ends where it went, the rest is re-read.
+        ("因?yàn)", _one_byte_off("公司今年的营业收入", lost_last=True), "?，", "因?yàn)公司今年的营业收"),
+    ],
+)
+def test_realign_bytes_rereads_a_run_garbled_by_a_lost_byte(
+    before: str, garbled: str, after: str, expected: str
+) -> None:
+    text, count, sample = realign_bytes(before + garbled + after)
+    assert text.startswith(expected)
+    assert (count, sample) == (len(garbled), garbled)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "驱动起来?阿里定下了两条实施路径。",  # a question mark before ordinary words
+        "他问?zěn)么办",  # words already
+        "这是为什么?(我问)",
+    ],
+)
+def test_realign_bytes_leaves_text_that_reads_as_words(text: str) -> None:
+    assert realign_bytes(text) == (text, 0, "")
 
 
 # --- is_chrome_line -------------------------------------------------------------------------------
@@ -205,6 +244,14 @@ def test_clean_document_repairs_pinyin_and_broken_characters() -> None:
     ]
     assert _reasons(doc) == ["pinyin", "broken-encoding"]
     assert doc.removed[0].sample == "(jiǎn)"
+
+
+def test_clean_document_rereads_a_garbled_run_and_records_it() -> None:
+    garbled = _one_byte_off("江州地鐵7號線開通")
+    doc = _clean(f"新的車站?zhàn){garbled}，乘客表示比原來方便多了。")
+    assert doc.paragraphs[0].text == "新的車站江州地鐵7號線開通，乘客表示比原來方便多了。"
+    assert _reasons(doc)[0] == "misaligned-bytes"
+    assert (doc.removed[0].chars, doc.removed[0].sample) == (len(garbled), garbled)
 
 
 def test_clean_document_traditional_gets_simplified_text() -> None:

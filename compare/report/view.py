@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from compare import __version__
 from compare.claims import CLOCK_UNIT, DATE_UNIT, date_parts
+from compare.clean import REPAIRS
 from compare.model import Claim, Comparison, Passage, SourceSummary, Tone, Topic
 from compare.report.formatters import fmt_int, fmt_percent, fmt_score, fmt_value, fmt_weight, script_label
 from compare.tone import COMPANY, OUTLET, aggregate, interval
@@ -263,7 +264,10 @@ def _source_row(summary: SourceSummary, label: str, passages: int, republishes: 
         chars_in=fmt_int(doc.chars_in),
         chars_kept=fmt_int(doc.chars_kept),
         kept_share=fmt_percent(doc.chars_kept / doc.chars_in) if doc.chars_in else "—",
-        removals=tuple(f"{r.reason}: {fmt_int(r.chars)} chars («{r.sample}»)" for r in doc.removed),
+        removals=tuple(
+            f"{r.reason}: {fmt_int(r.chars)} chars{' re-read' if r.reason in REPAIRS else ''} («{r.sample}»)"
+            for r in doc.removed
+        ),
         passages=passages,
         tone=fmt_score(summary.tone.score),
         tone_width=round(100 * summary.tone.score),
