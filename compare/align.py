@@ -849,7 +849,8 @@ def republications(
     spaces aside, in Simplified form) occur in the other source; a source republishes the other when
     such passages hold REPUBLISHED_SHARE of its text. Of two sources that each carry the other, the
     original is the one published first (ISO dates), else the longer one, else the one listed first.
-    Runs are indexed by source, so the cost is linear in the corpus's characters.
+    Each run is looked up once in an index of the sources that write it: the cost is the corpus's
+    characters times the sources a run is shared by (one, for nearly all runs of independent sources).
 
     Args:
         passages: all passages, by source then reading order.
@@ -859,16 +860,18 @@ def republications(
         One entry per republishing source, naming the root original of any chain of copies.
     """
     order = list(dict.fromkeys(p.source for p in passages))
-    runs = {s: set[str]() for s in order}
+    holders: dict[str, set[str]] = {}  # run -> the sources that write it
     for passage in passages:
-        runs[passage.source] |= _runs(passage.text_simplified)
+        for run in _runs(passage.text_simplified):
+            holders.setdefault(run, set()).add(passage.source)
     lengths = Counter[str]()
     carried: dict[str, Counter[str]] = {s: Counter() for s in order}
     for passage in passages:
         own = _runs(passage.text_simplified)
         lengths[passage.source] += len(passage.text_simplified)
-        for other in order:
-            if other != passage.source and own and len(own & runs[other]) >= VERBATIM_SHARE * len(own):
+        found = Counter(other for run in own for other in holders[run] if other != passage.source)
+        for other, n in found.items():
+            if n >= VERBATIM_SHARE * len(own):
                 carried[passage.source][other] += len(passage.text_simplified)
     shares = {(s, o): n / lengths[s] for s in order for o, n in carried[s].items() if lengths[s]}
     key = {s: (_iso_date((dates or {}).get(s)), -lengths[s], order.index(s)) for s in order}
