@@ -39,6 +39,10 @@ MAX_BROKEN_UTF8 = 0.01
 # Bytes with more than this share of control bytes (not tab or line ends) are binary data, not text.
 MAX_CONTROL_SHARE = 0.01
 META_FIELDS = ("title", "outlet", "author", "date", "url")
+# A build whose --out is the corpus folder must not read its last report back, nor list it as skipped:
+# report.json and report.pdf by name (never article formats), the preview by its generator tag.
+REPORT_FILES = frozenset({"report.json", "report.pdf"})
+OWN_REPORT = re.compile(r"""<meta\s+name=["']generator["']\s+content=["']compare[\s"']""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -153,6 +157,8 @@ def read_article_file(path: Path, data: bytes) -> tuple[list[RawDocument], list[
     if fmt == "markdown":
         text = markdown_to_text(text)
     elif fmt == "html":
+        if OWN_REPORT.search(text[:4096]):
+            return [], []
         text, meta = html_to_document(text)
     if not text.strip():
         return [], [f"skipped {path.name}: empty, no article text found"]
@@ -176,14 +182,20 @@ def read_corpus(folder: Path) -> Corpus:
     documents: list[RawDocument] = []
     skipped: list[str] = []
     for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.is_dir() or path.name in CONFIG_FILES:
+        if path.name.startswith(".") or path.name in CONFIG_FILES or path.name in REPORT_FILES:
+            continue
+        if path.is_dir():
+            skipped.append(
+                f"skipped folder {path.name}/: sub-folders are not read; move its articles up or build it alone"
+            )
             continue
         if path.suffix.lower() not in FORMATS:
             skipped.append(f"skipped {path.name}: not an article file (.txt, .md, .html, .htm, .jsonl)")
             continue
         data = path.read_bytes()
-        digest.update(path.name.encode("utf-8") + b"\0" + data + b"\0")
         found, notes = read_article_file(path, data)
+        if found:  # a skipped file (the last report, an image) is not an input of the build
+            digest.update(path.name.encode("utf-8") + b"\0" + data + b"\0")
         documents.extend(found)
         skipped.extend(notes)
     if not documents:

@@ -66,6 +66,19 @@ def test_a_repost_is_reported_with_its_original(corpus: Path, tmp_path: Path, re
     assert "Republishes S1" in (out / "report.html").read_text(encoding="utf-8")
 
 
+def test_a_report_written_into_the_corpus_folder_is_not_read_back_as_an_article(corpus: Path) -> None:
+    reports = []
+    for _ in range(2):
+        result = CliRunner().invoke(
+            main, ["build", str(corpus), "--out", str(corpus), "--format", "json,html"], env={"SOURCE_DATE_EPOCH": "0"}
+        )
+        assert result.exit_code == 0, result.output
+        reports.append((corpus / "report.json").read_bytes())
+    assert "skipped report" not in result.output
+    assert [s["id"] for s in json.loads(reports[1])["sources"]] == ["a", "b"]
+    assert reports[0] == reports[1]
+
+
 def test_default_out_is_reports_corpus_name(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     code, text = invoke("build", str(corpus), "--format", "json", "-q")

@@ -103,7 +103,10 @@ def test_read_corpus_reads_articles_in_file_name_order(tmp_path: Path) -> None:
 def test_read_corpus_skips_other_suffixes_with_a_notice(tmp_path: Path) -> None:
     _write_corpus(tmp_path / "metro")
     corpus = read_corpus(tmp_path / "metro")
-    assert corpus.skipped == ("skipped scan.pdf: not an article file (.txt, .md, .html, .htm, .jsonl)",)
+    assert corpus.skipped == (
+        "skipped folder drafts/: sub-folders are not read; move its articles up or build it alone",
+        "skipped scan.pdf: not an article file (.txt, .md, .html, .htm, .jsonl)",
+    )
 
 
 def test_read_corpus_skips_binary_data_saved_as_txt_with_a_notice(tmp_path: Path) -> None:
