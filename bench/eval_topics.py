@@ -36,6 +36,12 @@ def truth_file(folder: Path) -> Path | None:
     return None
 
 
+def paragraph(folder: Path, stem: str, number: int) -> str:
+    """The text of a plain-text article's paragraph, counted after its title line."""
+    lines = [ln.strip() for ln in (folder / f"{stem}.txt").read_text(encoding="utf-8").splitlines()]
+    return [ln for ln in lines if ln][1:][number]
+
+
 def truth_topics(folder: Path, path: Path, passages: list[Passage], key: str = "topics") -> dict[str, set[str]]:
     """Reference topics from a truth file, mapped onto passage ids by the passages' text; with
     key="unique", {"unique": the passages only one source covers}."""
@@ -46,10 +52,8 @@ def truth_topics(folder: Path, path: Path, passages: list[Passage], key: str = "
     for topic, by_file in truth.items():
         wanted: set[str] = set()
         for stem, entries in by_file.items():
-            lines = [ln.strip() for ln in (folder / f"{stem}.txt").read_text(encoding="utf-8").splitlines()]
-            paragraphs = [ln for ln in lines if ln][1:]
             for entry in entries:
-                probe = written_probe(entry) if isinstance(entry, str) else paragraphs[entry][:12]
+                probe = written_probe(entry) if isinstance(entry, str) else paragraph(folder, stem, entry)[:12]
                 found = {p.id for p in passages if p.source == stem and probe in p.text}
                 if not found:  # e.g. a dateline or byline the cleaner moved into metadata
                     print(f"  (truth passage not found in {stem}: {probe!r})", file=sys.stderr)
