@@ -116,6 +116,9 @@ DUPLICATE_SHARE = 0.5
 SHINGLE_CHARS = 8
 VERBATIM_SHARE = 0.8
 REPUBLISHED_SHARE = 0.6
+# A passage shorter than this many runs (about 20 characters) is not marked as another's words: a
+# stock phrase or a short quoted line is too little to call a copy.
+MIN_VERBATIM_RUNS = 12
 NON_WORD = re.compile(r"[\W_]+")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -849,8 +852,8 @@ def republications(
     spaces aside, in Simplified form) occur in the other source; a source republishes the other when
     such passages hold REPUBLISHED_SHARE of its text. Of two sources that each carry the other, the
     original is the one published first (ISO dates), else the longer one, else the one listed first.
-    Each run is looked up once in an index of the sources that write it: the cost is the corpus's
-    characters times the sources a run is shared by (one, for nearly all runs of independent sources).
+    Each run is looked up once in an index of the passages that write it: the cost is the corpus's
+    characters times the passages a run is shared by (one, for nearly all runs of independent sources).
 
     Args:
         passages: all passages, by source then reading order.
@@ -860,19 +863,12 @@ def republications(
         One entry per republishing source, naming the root original of any chain of copies.
     """
     order = list(dict.fromkeys(p.source for p in passages))
-    holders: dict[str, set[str]] = {}  # run -> the sources that write it
-    for passage in passages:
-        for run in _runs(passage.text_simplified):
-            holders.setdefault(run, set()).add(passage.source)
     lengths = Counter[str]()
     carried: dict[str, Counter[str]] = {s: Counter() for s in order}
-    for passage in passages:
-        own = _runs(passage.text_simplified)
+    for passage, where in zip(passages, _carried_over(passages), strict=True):
         lengths[passage.source] += len(passage.text_simplified)
-        found = Counter(other for run in own for other in holders[run] if other != passage.source)
-        for other, n in found.items():
-            if n >= VERBATIM_SHARE * len(own):
-                carried[passage.source][other] += len(passage.text_simplified)
+        for other in where:
+            carried[passage.source][other] += len(passage.text_simplified)
     shares = {(s, o): n / lengths[s] for s in order for o, n in carried[s].items() if lengths[s]}
     key = {s: (_iso_date((dates or {}).get(s)), -lengths[s], order.index(s)) for s in order}
     original_of: dict[str, tuple[str, float]] = {}
@@ -887,6 +883,57 @@ def republications(
     return tuple(
         Republication(s, _chain(s, original_of)[-1], round(original_of[s][1], 4)) for s in order if s in original_of
     )
+
+
+def mark_verbatim(passages: Sequence[Passage]) -> list[Passage]:
+    """Passages with `verbatim_in` set: the passages of other sources that hold their words.
+
+    A passage of MIN_VERBATIM_RUNS runs or more is word for word in another source when VERBATIM_SHARE
+    of its runs occur there (a wire paragraph a portal runs, a statement two sources quote whole); it
+    names that source's passages holding at least a quarter of the runs found, so a paragraph the other
+    source split in two names both halves. Linear in the corpus's characters, as `republications`.
+    """
+    marked = []
+    for passage, where in zip(passages, _carried_over(passages), strict=True):
+        if len(_runs(passage.text_simplified)) < MIN_VERBATIM_RUNS:
+            marked.append(passage)
+            continue
+        held = tuple(sorted((pid for found in where.values() for pid in found), key=_reading_order))
+        marked.append(replace(passage, verbatim_in=held))
+    return marked
+
+
+def _carried_over(passages: Sequence[Passage]) -> list[dict[str, list[str]]]:
+    """For each passage, the other sources that hold VERBATIM_SHARE of its runs, with their passages
+    that hold at least a quarter of the runs found there."""
+    holders: dict[str, set[tuple[str, str]]] = {}  # run -> the (source, passage id) pairs that write it
+    for passage in passages:
+        for run in _runs(passage.text_simplified):
+            holders.setdefault(run, set()).add((passage.source, passage.id))
+    found = []
+    for passage in passages:
+        own = _runs(passage.text_simplified)
+        in_source: dict[str, set[str]] = {}
+        in_passage = Counter[tuple[str, str]]()
+        for run in own:
+            for source, pid in holders[run]:
+                if source != passage.source:
+                    in_source.setdefault(source, set()).add(run)
+                    in_passage[source, pid] += 1
+        found.append(
+            {
+                source: [pid for (s, pid), n in sorted(in_passage.items()) if s == source and 4 * n >= len(runs)]
+                for source, runs in sorted(in_source.items())
+                if len(runs) >= VERBATIM_SHARE * len(own)
+            }
+        )
+    return found
+
+
+def _reading_order(passage_id: str) -> tuple[str, int]:
+    """A passage id's source and paragraph number, to list passages in reading order."""
+    source, _, index = passage_id.rpartition(":p")
+    return source, int(index)
 
 
 def _runs(text: str) -> set[str]:

@@ -230,6 +230,7 @@ class Passage:
         tokens: content tokens of the Simplified text (jieba), used for matching.
         topics: ids of the topics the passage belongs to.
         tone: promotional tone of the passage.
+        verbatim_in: ids of passages of other sources that hold its words (see `align.mark_verbatim`).
     """
 
     id: str
@@ -240,6 +241,7 @@ class Passage:
     tokens: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     tone: Tone | None = None
+    verbatim_in: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

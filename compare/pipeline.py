@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from compare.align import align, coverage_matrix, republications, voices
+from compare.align import align, coverage_matrix, mark_verbatim, republications, voices
 from compare.claims import compare_claims, extract_claims
 from compare.clean import clean_corpus
 from compare.ingest import Corpus
@@ -47,10 +47,12 @@ def analyze(
         terms = corpus_terms(docs)
         passages = segment_documents(docs, terms=terms)
         # 3. Align: configured and discovered topics across sources; a source that republishes another's
-        # text (a syndicated wire, a repost) counts as that source, not as a second one.
+        # text (a syndicated wire, a repost) counts as that source, not as a second one; a passage another
+        # source prints word for word says where.
         report("align")
         source_ids = [d.id for d in docs]
         copies = republications(passages, {d.id: d.date for d in docs})
+        passages = tuple(mark_verbatim(passages))
         topic_list, passages = align(passages, topics, source_ids, options, copies)
         coverage = coverage_matrix(passages, topic_list, source_ids, copies)
         # 4. Tone: passage scores, then each source's length-weighted score.

@@ -11,7 +11,15 @@ from functools import cache
 
 import pytest
 
-from compare.align import PassageSpace, align, coverage_matrix, label_terms, passage_vectors, republications
+from compare.align import (
+    PassageSpace,
+    align,
+    coverage_matrix,
+    label_terms,
+    mark_verbatim,
+    passage_vectors,
+    republications,
+)
 from compare.clean import clean_document
 from compare.model import BuildOptions, Passage, RawDocument, Republication, Topic, TopicSpec
 from compare.segment import segment_documents
@@ -547,6 +555,26 @@ QUOTING = {
 def test_republications_find_a_repost_and_not_a_source_quoting_one_paragraph() -> None:
     passages, _ = _with_sources({**REPOST, **QUOTING})
     assert republications(passages) == (Republication("portal_repost", "metro_daily", 1.0),)
+
+
+def test_a_paragraph_another_source_prints_word_for_word_names_where_even_split_in_two() -> None:
+    riders = SUBWAY["metro_daily"][3]
+    portal = {
+        "wire_portal": [
+            "地铁7号线开通",
+            "江州地铁7号线今天上午正式开通运营，线路全长二十八公里。",  # metro_daily's opening, in two
+            "共设十八座车站，连接城北火车站和南部新城。",
+            riders.replace("以前坐公交要一个半小时", "过去通勤要倒两趟车"),  # reworded: not word for word
+            "全程最高票价7元。",  # a stock line: too short to call a copy
+        ]
+    }
+    passages, _ = _with_sources({**SUBWAY, **portal})
+    marked = {p.id: p.verbatim_in for p in mark_verbatim(passages) if p.verbatim_in}
+    assert marked == {
+        "metro_daily:p0": ("wire_portal:p0", "wire_portal:p1"),
+        "wire_portal:p0": ("metro_daily:p0",),
+        "wire_portal:p1": ("metro_daily:p0",),
+    }
 
 
 def test_of_two_sources_carrying_each_other_the_one_published_first_is_the_original() -> None:

@@ -103,6 +103,7 @@ def comparison_to_json(comparison: Comparison, *, built_at: str) -> dict[str, An
                 "text_simplified": p.text_simplified,
                 "topics": list(p.topics),
                 "tone": _tone(p.tone or Tone(0.0, 0.5), passage=True),
+                "verbatim_in": list(p.verbatim_in),
             }
             for p in comparison.passages
         ],

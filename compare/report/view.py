@@ -111,6 +111,7 @@ class PassageView:
     segments: tuple[Segment, ...]
     tone: str
     evidence: str
+    same_words: str = ""
 
 
 @dataclass(frozen=True)
@@ -375,6 +376,7 @@ def _topic_section(topic: Topic, comparison: Comparison, labels: dict[str, str])
                         highlight(p),
                         fmt_score(p.tone.score) if p.tone and p.tone.own_chars else "—",
                         _evidence_text(p.tone),
+                        _same_words(p, by_id, labels),
                     )
                     for p in chosen
                 ),
@@ -388,6 +390,14 @@ def _topic_section(topic: Topic, comparison: Comparison, labels: dict[str, str])
         omitted_by=", ".join(labels[s] for s in topic.omitted_by) or "—",
         columns=tuple(columns),
     )
+
+
+def _same_words(passage: Passage, by_id: dict[str, Passage], labels: dict[str, str]) -> str:
+    """Where other sources print the passage's words: "same words as S2 ¶4, ¶5; S3 ¶7", or ""."""
+    places: dict[str, list[str]] = {}
+    for pid in passage.verbatim_in:
+        places.setdefault(labels[by_id[pid].source], []).append(f"¶{by_id[pid].index}")
+    return "; ".join(f"{label} {', '.join(marks)}" for label, marks in places.items())
 
 
 def split_topics(topics: Sequence[Topic]) -> tuple[list[Topic], list[Topic]]:

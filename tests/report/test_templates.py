@@ -53,6 +53,7 @@ def hand_built_view(text: str = "阿里云遥遥领先。") -> ReportView:
         (Segment("阿里云", ""), Segment("遥遥领先", "promo"), Segment(text, ""), Segment("“我们第一”", "company")),
         "0.80",
         "遥遥领先 +1.50",
+        "S2 ¶4",
     )
     topic = TopicSection(
         "founding",
@@ -99,6 +100,7 @@ def test_report_renders_every_section() -> None:
     assert '<mark class="company">“我们第一”</mark>' in html
     assert "and 3 minor topics" in html
     assert "智算 · 张北" in html and "S2 ¶7, ¶9" in html
+    assert "same words as S2 ¶4" in html
     assert "0.60–0.80" in html and "0.70–0.90" in html and "S1 0.71" in html
     assert "去IOE" in html and "通义 · 开源" in html and "skipped x.pdf" in html
     assert 'lang="zh-Hant"' in html

@@ -168,6 +168,20 @@ def test_a_repost_is_marked_in_the_sources_table_with_its_original() -> None:
     assert rows[1].republishes.startswith("Republishes S1: 97% of its text")
 
 
+def test_a_passage_another_source_prints_word_for_word_says_where_in_its_column() -> None:
+    text = "据通报，11日11时40分，该校学生食用了配送的午餐。"
+    passages = (
+        Passage("a:p2", "a", 2, text, text, topics=("t",), verbatim_in=("b:p4", "b:p5")),
+        Passage("b:p4", "b", 4, text[:12], text[:12], topics=("t",)),
+        Passage("b:p5", "b", 5, text[12:], text[12:]),
+    )
+    topic = Topic("t", "午餐", (), "discovered", ("a:p2", "b:p4"), ("a", "b"), ())
+    sources = tuple(SourceSummary(_doc(s), Tone(0.5, 0.5)) for s in "ab")
+    comparison = Comparison("c", (), "h", BuildOptions(), sources, passages, (topic,), (), (), (), ())
+    columns = build_view(comparison, built_at="2026-01-01").topics[0].columns
+    assert [p.same_words for c in columns for p in c.passages] == ["S2 ¶4, ¶5", ""]
+
+
 def test_claim_values_show_dates_and_times_of_day_as_written_forms() -> None:
     from compare.claims import CLOCK_UNIT, DATE_UNIT
     from compare.model import Claim
