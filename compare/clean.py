@@ -364,6 +364,10 @@ class Byline:
     line: str
     author: str | None
     outlet: str | None
+    date: str | None = None
+
+
+BYLINE_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 
 
 def find_byline(lines: list[str], rules: ChromeRules) -> Byline | None:
@@ -376,7 +380,13 @@ def find_byline(lines: list[str], rules: ChromeRules) -> Byline | None:
             if match:
                 named = match.groupdict()
                 author, outlet = named.get("author"), named.get("outlet")
-                return Byline(line, author.strip() if author else None, outlet.strip() if outlet else None)
+                day = BYLINE_DATE.match(named.get("date") or "")
+                return Byline(
+                    line,
+                    author.strip() if author else None,
+                    outlet.strip().strip("《》") if outlet else None,
+                    f"{day[1]}-{int(day[2]):02d}-{int(day[3]):02d}" if day else None,
+                )
     return None
 
 
@@ -504,7 +514,7 @@ def clean_document(
         title=meta.title or _find_title(lines, max_heading_chars, doc.id),
         outlet=meta.outlet or (byline.outlet if byline else None),
         author=meta.author or (byline.author if byline else None),
-        date=meta.date,
+        date=meta.date or (byline.date if byline else None),
         url=meta.url,
         format=doc.format,
         script=detect_script("".join(lines)),

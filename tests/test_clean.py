@@ -10,6 +10,7 @@ from compare.clean import (
     clean_corpus,
     clean_document,
     cut_at_body_end,
+    find_byline,
     is_chrome_line,
     realign_bytes,
     strip_broken,
@@ -147,6 +148,8 @@ def test_realign_bytes_leaves_text_that_reads_as_words(text: str) -> None:
         "科技",
         "点击上方蓝字“老周笔记”关注我，每周一篇。",
         "【普通話學習版】本版部分字詞附漢語拼音，方便讀者學習普通話。",
+        "11-27 22:41 来自 iPhone客户端",
+        "2024-11-27 22:41 來自 HUAWEI Mate 60客戶端",
     ],
 )
 def test_is_chrome_line_on_chrome(line: str) -> None:
@@ -161,12 +164,47 @@ def test_is_chrome_line_on_chrome(line: str) -> None:
         "2024年5月17日，地铁十九号线开通。",
         "评论区里有很多讨论。",
         "科技公司今天发布财报。",
+        "他来自客户端",
         # A long paragraph is never removed by a line pattern, even if it matches one.
         "责任编辑：" + "这是一段很长的正文，讲述地铁开通的经过和市民的反应。" * 2,
     ],
 )
 def test_is_chrome_line_on_prose(line: str) -> None:
     assert not is_chrome_line(line, chrome_rules())
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "outlet", "date"),
+    [
+        ("文|江州晚报", "江州晚报", None, None),
+        ("记者：王明、李华", "王明、李华", None, None),
+        ("本报记者 蒋若衡 通讯员 石佩", "蒋若衡", None, None),
+        ("新华社记者 王明 2025年3月1日", "王明", "新华社", "2025-03-01"),
+        ("枫川眼APP 记者 罗一苇 2024-12-10 08:30", "罗一苇", "枫川眼APP", "2024-12-10"),
+        ("原创 柯望川 枫川茶话 2024-11-28 20:15", "柯望川", "枫川茶话", "2024-11-28"),
+        ("《經緯財訊》記者梁穎珊特約記者何俊 2025年4月14日", "梁穎珊", "經緯財訊", "2025-04-14"),
+        ("文／本刊記者葉知秋、梁硯", "葉知秋、梁硯", None, None),
+        ("2025年4月23日記者：梁穎詩", "梁穎詩", None, None),
+    ],
+)
+def test_find_byline_reads_author_outlet_and_date(line: str, author: str, outlet: str | None, date: str | None) -> None:
+    byline = find_byline(["地铁7号线开通", line, "江州地铁7号线今天上午正式开通运营。"], chrome_rules())
+    assert byline is not None and (byline.line, byline.author, byline.outlet, byline.date) == (
+        line,
+        author,
+        outlet,
+        date,
+    )
+
+
+@pytest.mark.parametrize("line", ["本报记者从市发改委获悉", "原创内容，转载请注明出处。"])
+def test_find_byline_leaves_prose_alone(line: str) -> None:
+    assert find_byline([line], chrome_rules()) is None
+
+
+def test_a_byline_date_is_the_article_date() -> None:
+    doc = _clean("地铁7号线开通", "新华社记者 王明 2025年3月1日", *BODY)
+    assert (doc.outlet, doc.author, doc.date) == ("新华社", "王明", "2025-03-01")
 
 
 # --- cut_at_body_end ------------------------------------------------------------------------------
