@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -370,13 +370,14 @@ class Byline:
 BYLINE_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 
 
-def find_byline(lines: list[str], rules: ChromeRules) -> Byline | None:
-    """The first byline among the top lines (文|…, 记者…, …|出品, 来源：…), if any."""
+def find_byline(lines: list[str], rules: ChromeRules, spaced: Mapping[str, str] | None = None) -> Byline | None:
+    """The first byline among the top lines (文|…, 记者…, …|出品, 来源：…), if any; `spaced` gives a
+    line as written, with the spaces between Han characters that separate a byline's fields."""
     for line in lines[: rules.byline_lines]:
         if visible_len(line) > rules.max_line_chars:
             continue
         for pattern in rules.byline:
-            match = pattern.match(line)
+            match = pattern.match((spaced or {}).get(line, line))
             if match:
                 named = match.groupdict()
                 author, outlet = named.get("author"), named.get("outlet")
@@ -388,6 +389,13 @@ def find_byline(lines: list[str], rules: ChromeRules) -> Byline | None:
                     f"{day[1]}-{int(day[2]):02d}-{int(day[3]):02d}" if day else None,
                 )
     return None
+
+
+def spaced_lines(text: str) -> dict[str, str]:
+    """Each line as `normalize_text` gives it, mapped to the line with its spaces between Han
+    characters kept (原创 柯望川 枫川茶话: author and account, which the normalized line runs together)."""
+    lines = (" ".join(line.split()) for line in unicodedata.normalize("NFC", text).splitlines())
+    return {SPACE_BETWEEN_HAN.sub("", line): line for line in lines if SPACE_BETWEEN_HAN.search(line)}
 
 
 def _find_title(lines: list[str], max_heading_chars: int, fallback: str) -> str:
@@ -499,7 +507,7 @@ def clean_document(
     audit.add("appended-chrome", sum(map(visible_len, tail)), tail[0] if tail else "")
     # 5. Lines broken mid-sentence are joined; the byline becomes metadata.
     lines = rejoin_wrapped(lines, block_starts(text))
-    byline = find_byline(lines, rules)
+    byline = find_byline(lines, rules, spaced_lines(doc.text))
     if byline is not None:
         lines.remove(byline.line)
         audit.add("byline", visible_len(byline.line), byline.line)

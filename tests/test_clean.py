@@ -207,6 +207,13 @@ def test_a_byline_date_is_the_article_date() -> None:
     assert (doc.outlet, doc.author, doc.date) == ("新华社", "王明", "2025-03-01")
 
 
+def test_a_byline_is_read_with_the_spaces_that_separate_its_fields() -> None:
+    # normalizing drops a space between two Han characters, which would run author and account together
+    doc = _clean("水价要涨两成", "原创 柯望川　枫川茶话 2024-11-28 20:15", *BODY)
+    assert (doc.author, doc.outlet, doc.date) == ("柯望川", "枫川茶话", "2024-11-28")
+    assert [r.sample for r in doc.removed] == ["原创柯望川枫川茶话 2024-11-28 20:15"]
+
+
 # --- cut_at_body_end ------------------------------------------------------------------------------
 
 BODY = [
