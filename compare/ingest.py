@@ -10,6 +10,7 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass, replace
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,16 @@ MAX_BROKEN_UTF8 = 0.01
 # Bytes with more than this share of control bytes (not tab or line ends) are binary data, not text.
 MAX_CONTROL_SHARE = 0.01
 META_FIELDS = ("title", "outlet", "author", "date", "url")
+# Page metadata: a WeChat article names its account (#js_name) while og:site_name names the platform;
+# a page's <title> often ends with the outlet after a separator; author fields carry role words.
+WECHAT_ACCOUNT = re.compile(r"""id=["']js_name["'][^>]*>\s*([^<]{1,40})<""")
+PAGE_TITLE = re.compile(r"<title[^>]*>([^<]{1,200})</title>", re.IGNORECASE)
+TITLE_SEPARATOR = re.compile(r"\s+[|_–—-]\s+|\s*[|｜_]\s*")
+MAX_OUTLET_CHARS = 20
+AUTHOR_NOISE = re.compile(
+    r"^(?:文|撰文|作者|文字)$|(?:本报|本報|本刊|本台|本网|本網|特约|特約)?(?:记者|記者)|发布于|發佈於|发布时间|"
+    r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}"
+)
 # A build whose --out is the corpus folder must not read its last report back, nor list it as skipped:
 # report.json and report.pdf by name (never article formats), the preview by its generator tag.
 REPORT_FILES = frozenset({"report.json", "report.pdf"})
@@ -113,14 +124,39 @@ def html_to_document(html: str) -> tuple[str, SourceMeta]:
     if result is None:
         return "", SourceMeta()
     found = result if isinstance(result, dict) else result.as_dict()
+    title = found.get("title") or None
     meta = SourceMeta(
-        title=found.get("title") or None,
-        outlet=found.get("sitename") or None,
-        author=found.get("author") or None,
+        title=title,
+        outlet=page_outlet(html, found.get("sitename") or None, title),
+        author=tidy_author(found.get("author") or ""),
         date=found.get("date") or None,
         url=found.get("url") or None,
     )
     return str(found.get("text") or ""), meta
+
+
+def page_outlet(html: str, sitename: str | None, title: str | None) -> str | None:
+    """The outlet of a page: a WeChat account's name rather than the platform's, else the site name,
+    else the name after the article title in <title> ("标题 | 商流周刊") when the site name is missing
+    or is only the article title again."""
+    account = WECHAT_ACCOUNT.search(html)
+    if account and account[1].strip():
+        return unescape(account[1].strip())
+    if sitename and sitename != title:
+        return sitename
+    head = PAGE_TITLE.search(html)
+    parts = TITLE_SEPARATOR.split(unescape(head[1]).strip()) if head else []
+    outlet = parts[-1].strip() if len(parts) > 1 else ""
+    if 2 <= len(outlet) <= MAX_OUTLET_CHARS and len(outlet) < len(parts[0]):  # not 深度｜骑手社保来了
+        return outlet
+    return None
+
+
+def tidy_author(author: str) -> str | None:
+    """A page's author field without the role words and dates around the names (文 / 本刊记者 许嘉禾 发布于
+    2025.03.25 -> 许嘉禾)."""
+    names = [AUTHOR_NOISE.sub("", part).strip() for part in re.split(r"[;；|｜/／]", author)]
+    return "、".join(n for n in names if n) or None
 
 
 def jsonl_documents(path: Path, text: str, encoding: str) -> tuple[list[RawDocument], list[str]]:

@@ -10,7 +10,7 @@ import pytest
 
 from compare.clean import clean_document
 from compare.errors import CompareError
-from compare.ingest import decode_bytes, markdown_to_text, read_corpus
+from compare.ingest import decode_bytes, markdown_to_text, page_outlet, read_corpus, tidy_author
 from tests.conftest import SEEDS
 
 DATA = Path(__file__).parent / "data" / "formats"
@@ -48,6 +48,57 @@ def test_html_metadata_reaches_the_cleaned_source(tmp_path: Path) -> None:
     cleaned = clean_document(read_corpus(folder).documents[0])
     assert (cleaned.title, cleaned.outlet, cleaned.date) == ("江州地铁7号线今日开通", "江州晚报", "2024-05-17")
     assert any(p.text == BODY for p in cleaned.paragraphs)
+
+
+WECHAT_PAGE = """<html><head><meta charset="utf-8"><title>每单5毛钱的社保，到底谁在买单？</title>
+<meta property="og:site_name" content="微信公众平台"></head><body><div id="page-content">
+<h1 id="activity-name">每单5毛钱的社保，到底谁在买单？</h1>
+<span id="profileBt"><a href="javascript:void(0);" id="js_name">劳动观察手记</a></span>
+<div id="js_content" style="visibility: hidden;"><p>点击上方蓝字关注我们</p><p>{body}</p><p>{body2}</p></div>
+</div></body></html>"""
+
+
+def test_a_wechat_page_names_the_account_not_the_platform(tmp_path: Path) -> None:
+    page = WECHAT_PAGE.format(
+        body=BODY, body2="开通首日，不少市民专程赶来乘坐，以前坐公交要一个半小时，现在四十分钟就能到公司。"
+    )
+    (doc,) = read_corpus(_corpus(tmp_path, {"wx.html": page})).documents
+    assert doc.meta.outlet == "劳动观察手记"
+    assert BODY in doc.text  # the hidden-until-scripted body is read
+
+
+@pytest.mark.parametrize(
+    ("page", "sitename", "title", "outlet"),
+    [
+        (
+            "<title>0.5元里的账本：骑手与平台 | 商流周刊</title>",
+            "0.5元里的账本：骑手与平台",
+            "0.5元里的账本：骑手与平台",
+            "商流周刊",
+        ),
+        ("<title>橙骑8城试点_汇网</title>", None, "橙骑8城试点", "汇网"),
+        ("<title>深度｜骑手社保来了</title>", None, "深度｜骑手社保来了", None),  # a column tag, not an outlet
+        ("<title>标题 | 商流周刊</title>", "江州晚报", "标题", "江州晚报"),
+    ],
+)
+def test_page_outlet_falls_back_to_the_title_suffix(
+    page: str, sitename: str | None, title: str, outlet: str | None
+) -> None:
+    assert page_outlet(page, sitename, title) == outlet
+
+
+@pytest.mark.parametrize(
+    ("author", "tidy"),
+    [
+        ("文; 本刊记者 许嘉禾 发布于", "许嘉禾"),
+        ("本報記者 鄧卓謙", "鄧卓謙"),
+        ("张三; 李四", "张三、李四"),
+        ("島嶼新報 國際中心", "島嶼新報 國際中心"),
+        ("文", None),
+    ],
+)
+def test_tidy_author_keeps_the_names(author: str, tidy: str | None) -> None:
+    assert tidy_author(author) == tidy
 
 
 def test_markdown_markup_is_dropped() -> None:
