@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -844,20 +844,22 @@ def _topic(
 
 
 def republications(
-    passages: Sequence[Passage], dates: Mapping[str, str | None] | None = None
+    passages: Sequence[Passage], dates: Mapping[str, str | None] | None = None, reposted: Collection[str] = ()
 ) -> tuple[Republication, ...]:
     """Sources that republish another source's text (syndicated wire copy, reposts), by how much of it.
 
     A passage is carried over when VERBATIM_SHARE of its SHINGLE_CHARS-character runs (punctuation and
     spaces aside, in Simplified form) occur in the other source; a source republishes the other when
     such passages hold REPUBLISHED_SHARE of its text. Of two sources that each carry the other, the
-    original is the one published first (ISO dates), else the longer one, else the one listed first.
+    original is the one published first (ISO dates), else the one that does not say it is a repost,
+    else the one the other holds less of, else the longer one, else the one listed first.
     Each run is looked up once in an index of the passages that write it: the cost is the corpus's
     characters times the passages a run is shared by (one, for nearly all runs of independent sources).
 
     Args:
         passages: all passages, by source then reading order.
         dates: each source's publication date, where known.
+        reposted: sources whose text says they republish another's (原标题：…, 转载自…).
 
     Returns:
         One entry per republishing source, naming the root original of any chain of copies.
@@ -870,13 +872,18 @@ def republications(
         for other in where:
             carried[passage.source][other] += len(passage.text_simplified)
     shares = {(s, o): n / lengths[s] for s in order for o, n in carried[s].items() if lengths[s]}
-    key = {s: (_iso_date((dates or {}).get(s)), -lengths[s], order.index(s)) for s in order}
+
+    def copy_key(source: str, other: str) -> tuple[str, bool, float, int, int]:
+        """Of two sources that carry each other, the one with the smaller key is the original."""
+        date = _iso_date((dates or {}).get(source))
+        return (date, source in reposted, shares[source, other], -lengths[source], order.index(source))
+
     original_of: dict[str, tuple[str, float]] = {}
     for (source, other), share in sorted(shares.items(), key=lambda kv: (-kv[1], kv[0])):
         if share < REPUBLISHED_SHARE or source in original_of:
             continue
-        if shares.get((other, source), 0.0) >= REPUBLISHED_SHARE and key[other] > key[source]:
-            continue  # each carries the other: the later, shorter or later-listed one is the copy
+        if shares.get((other, source), 0.0) >= REPUBLISHED_SHARE and copy_key(other, source) > copy_key(source, other):
+            continue  # each carries the other: the later one, else the one that says it is a repost…
         if source in _chain(other, original_of):
             continue  # would close a loop of copies
         original_of[source] = (other, share)

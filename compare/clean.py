@@ -78,6 +78,7 @@ class ChromeRules:
         byline: patterns of bylines, with groups `author` and/or `outlet`.
         max_line_chars: lines longer than this are never removed by `line` or `byline` patterns.
         byline_lines: how many lines from the top are searched for a byline.
+        repost: patterns of a line by which a text says it is a repost (原标题：…).
     """
 
     line: tuple[re.Pattern[str], ...]
@@ -85,6 +86,7 @@ class ChromeRules:
     byline: tuple[re.Pattern[str], ...]
     max_line_chars: int
     byline_lines: int
+    repost: tuple[re.Pattern[str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +99,7 @@ def chrome_rules() -> ChromeRules:
         byline=tuple(re.compile(p) for p in data["byline"]),
         max_line_chars=int(data["max_line_chars"]),
         byline_lines=int(data["byline_lines"]),
+        repost=tuple(re.compile(p) for p in data.get("repost", ())),
     )
 
 
@@ -531,4 +534,5 @@ def clean_document(
         chars_kept=sum(visible_len(p.text) for p in paragraphs),
         removed=audit.removals(),
         paragraphs=paragraphs,
+        reposted=any(p.search(line) for p in rules.repost for line in original.split("\n")),
     )

@@ -143,6 +143,7 @@ class CleanDocument:
         chars_kept: characters kept after cleaning (whitespace excluded).
         removed: what the cleaner removed (or repaired), per rule.
         paragraphs: kept paragraphs in reading order.
+        reposted: the text says it is a repost (原标题：…, 转载自…).
     """
 
     id: str
@@ -159,6 +160,7 @@ class CleanDocument:
     chars_kept: int
     removed: tuple[Removal, ...]
     paragraphs: tuple[Paragraph, ...]
+    reposted: bool = False
 
 
 @dataclass(frozen=True)

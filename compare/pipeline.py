@@ -51,7 +51,7 @@ def analyze(
         # source prints word for word says where.
         report("align")
         source_ids = [d.id for d in docs]
-        copies = republications(passages, {d.id: d.date for d in docs})
+        copies = republications(passages, {d.id: d.date for d in docs}, {d.id for d in docs if d.reposted})
         passages = tuple(mark_verbatim(passages))
         topic_list, passages = align(passages, topics, source_ids, options, copies)
         coverage = coverage_matrix(passages, topic_list, source_ids, copies)

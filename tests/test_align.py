@@ -582,6 +582,9 @@ def test_of_two_sources_carrying_each_other_the_one_published_first_is_the_origi
     assert [c.source for c in republications(passages)] == ["wire_copy"]  # same length: the one listed later
     dates = {"metro_daily": "2024-06-02", "wire_copy": "2024-06-01"}
     assert republications(passages, dates) == (Republication("metro_daily", "wire_copy", 1.0),)
+    # on one day, the one whose text says it is a repost (原标题：…) is the copy
+    same_day = dict.fromkeys(("metro_daily", "wire_copy"), "2024-06-01")
+    assert republications(passages, same_day, {"metro_daily"}) == (Republication("metro_daily", "wire_copy", 1.0),)
 
 
 def test_a_repost_and_its_original_alone_make_no_topic() -> None:

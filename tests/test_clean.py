@@ -209,6 +209,14 @@ def test_a_byline_date_is_the_article_date() -> None:
     assert (doc.outlet, doc.author, doc.date) == ("新华社", "王明", "2025-03-01")
 
 
+@pytest.mark.parametrize(
+    ("line", "reposted"),
+    [("（原标题：江州地铁7号线今日开通）", True), ("本文转自江州晚报。", True), ("来源：新华社", False)],
+)
+def test_a_text_that_says_it_is_a_repost_is_marked(line: str, reposted: bool) -> None:
+    assert _clean("地铁7号线开通", *BODY, line).reposted is reposted
+
+
 def test_a_byline_is_read_with_the_spaces_that_separate_its_fields() -> None:
     # normalizing drops a space between two Han characters, which would run author and account together
     doc = _clean("水价要涨两成", "原创 柯望川　枫川茶话 2024-11-28 20:15", *BODY)
