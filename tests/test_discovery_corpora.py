@@ -31,6 +31,8 @@ UNCHECKED_KEYWORDS = {
     "dairy_deal",
     "phone_launch",
     "football_transfer",
+    "delivery_riders",
+    "water_price",
 }
 CONFIGURED = [f for f in CORPORA if (f / "topics.toml").is_file() and f.name not in UNCHECKED_KEYWORDS]
 # Mean best-match Jaccard each corpus must keep. The short made-up corpora tell each fact in one
@@ -45,7 +47,9 @@ CONFIGURED = [f for f in CORPORA if (f / "topics.toml").is_file() and f.name not
 # dairy_deal (exchange filing, HK and TW papers, CEO interview, broker note, a farmer's post);
 # phone_launch (press release, HK paper, TW tech site, wire, finance paper, hands-on review, a sceptical
 # blog) and football_transfer (club announcement, sports daily, HK press-conference report, TW finance
-# analysis, transfer insider's column, fans' forum).
+# analysis, transfer insider's column, fans' forum); delivery_riders as seven saved web pages (a GBK
+# portal repost of the wire, a WeChat page) and water_price (notice with a table, WeChat and Weibo posts,
+# Q&A, a doubled TV transcript), both measured once before anything was tuned on them (0.54, 0.37).
 FLOORS = {
     "city_flood": 0.7,
     "ev_price_war": 0.7,
@@ -62,6 +66,8 @@ FLOORS = {
     "dairy_deal": 0.55,
     "phone_launch": 0.5,
     "football_transfer": 0.45,
+    "delivery_riders": 0.45,
+    "water_price": 0.3,
 }
 pytestmark = pytest.mark.slow
 
@@ -73,10 +79,15 @@ def test_discovery_recovers_most_of_the_shared_topics(folder: Path) -> None:
     # Every source a discovered best match names really covers that topic. Known exception: the Taiwan
     # feature's paragraph on the industry quotes the vice-mayor on supervision gaps, and brings the live
     # blog's entry with that quote into the industry topic; the buying club's closing thanks to the
-    # selling club (naming both clubs and the player) joins the seller's finances and fans.
+    # selling club (naming both clubs and the player) joins the seller's finances and fans. Found on the
+    # two corpora evaluated blind, left as they are: the press release's plan to reach every city by 2026
+    # joins the rival's pledge to cover all its cities this year; the notice's hearing paragraph (its
+    # consumer representatives) joins the complaints that the cost audit was not made public.
     known = {
         "battery_pollution": {"industry_context": {"zhaochuan_live"}},
         "football_transfer": {"seller_finances_fans": {"qinglan_haiying_official"}},
+        "delivery_riders": {"rivals": {"chengqi_press"}},
+        "water_price": {"transparency": {"fgw_notice"}},
     }.get(folder.name, {})
     for m in matches:
         if m.best is not None and m.jaccard >= 0.5:
