@@ -1043,8 +1043,11 @@ PLACE_PREPOSITIONS = frozenset({"从", "在", "于", "自"})
 # A bracketed aside in Latin script only (an English company name, "Co., Ltd."): left out when finding
 # an event's name, so the Chinese name before it reaches the verb after it.
 LATIN_ASIDE = re.compile(r"[（(][^（）()\u4e00-\u9fff]{1,80}[）)]")
+AS_OF = ("截至", "截止", "截至到")
+# A meeting named in fewer characters (大会, 会议, 年会) is any meeting, not one a story is about.
+MIN_GATHERING_CHARS = 3
 # A month and day; the year comes from the last date before it.
-MONTH_DAY = re.compile(r"(?<![\d年月])(?P<m>1[0-2]|0?[1-9])月(?P<d>3[01]|[12]\d|0?[1-9])[日号]")
+MONTH_DAY = re.compile(r"(?<![\d月])(?<!\d年)(?P<m>1[0-2]|0?[1-9])月(?P<d>3[01]|[12]\d|0?[1-9])[日号]")
 
 
 @lru_cache(maxsize=1)
@@ -1082,10 +1085,18 @@ def event_dates(
             if len({event_verbs()[w] for _, w in verbs}) != 1:
                 continue
             index, verb = verbs[0]
-            name = _event_name(tagged, index, partners or {}) or (subject if verb not in TRANSITIVE_EVENTS else "")
+            kind = event_verbs()[verb]
+            if kind == "gathering":
+                name = _gathering(tagged, index)
+            elif kind == "effective":
+                name = (
+                    _taking_effect(tagged, index) if "起" in (w for w, _ in tagged[max(0, index - 3) : index]) else ""
+                )
+            else:
+                name = _event_name(tagged, index, partners or {}) or (subject if verb not in TRANSITIVE_EVENTS else "")
             if not name:
                 continue
-            subject = name
+            subject = name if kind not in ("gathering", "effective") else subject
             forms = _name_forms(name, partners or {}, stems)
             found.append(
                 Claim(
@@ -1104,6 +1115,44 @@ def event_dates(
                 )
             )
     return found
+
+
+def _qualifies_meeting(flag: str) -> bool:
+    """A word that can say which meeting: a noun, adjective, distinguishing word or adverb (股东 / 特别)."""
+    return flag[0] in "nabd" or flag == "vn"
+
+
+def _taking_effect(tagged: list[tuple[str, str]], verb: int) -> str:
+    """What takes effect from a date: the story's own rule when the verb ends its clause (新政自3月20日起
+    施行。), else the thing the verb names after it (起实施第七波选择性信用管制, 起实施的《财务公平规定》),
+    so another rule's date is not compared with it."""
+    named: list[str] = []
+    for word, flag in tagged[verb + 1 :]:
+        if word in INNER_MARKS or word in ("的", "了"):
+            continue
+        if flag == "x":
+            break
+        named.append(word)
+    return "".join(named) or "自…起"
+
+
+def _gathering(tagged: list[tuple[str, str]], verb: int) -> str:
+    """The meeting a holding verb is about: the nearest word of its span ending like a meeting (听证会,
+    股东大会, 新闻发布会) that is not a body or a word that only ends like one (委员会, 社会)."""
+    rules = load_toml("claims.toml")["gatherings"]
+    order = sorted(range(len(tagged)), key=lambda n: (abs(n - verb), n < verb))
+    for n in order:
+        word, flag = tagged[n]
+        if flag.startswith("n") and word.endswith(tuple(rules["suffixes"])) and word not in rules["not_gatherings"]:
+            # a bare 大会 or 会议 takes the words that say which (股东 / 特别 / 大会)
+            start = n
+            while (
+                len(word) < MIN_GATHERING_CHARS and start > max(0, n - 2) and _qualifies_meeting(tagged[start - 1][1])
+            ):
+                start -= 1
+                word = tagged[start][0] + word
+            return word if len(word) >= MIN_GATHERING_CHARS else ""
+    return ""
 
 
 def _name_forms(name: str, partners: dict[str, str], stems: frozenset[str]) -> tuple[str, ...]:
@@ -1145,9 +1194,11 @@ def _clause_dates(clause: str, year: int) -> tuple[list[Quantity], int]:
     if dates:
         year = date_parts(dates[-1].value)[0]
     for m in MONTH_DAY.finditer(clause):
-        if year and not any(d.start <= m.start() < d.end for d in dates):
+        if not any(d.start <= m.start() < d.end for d in dates):  # year 0: not stated in the passage yet
             value = float(year * 10000 + int(m.group("m")) * 100 + int(m.group("d")))
             dates.append(Quantity(value, DATE_UNIT, m.group(), "", m.start(), DATE_UNIT, m.end()))
+    # 截至4月2日: the time a figure is counted at, not the date of an event
+    dates = [d for d in dates if not clause[max(0, d.start - 2) : d.start].endswith(AS_OF)]
     return sorted(dates, key=lambda q: q.start), year
 
 
@@ -1255,7 +1306,8 @@ def _date_groups(claims: Sequence[Claim], voice: Mapping[str, str]) -> list[list
 def dates_agree(a: Claim, b: Claim) -> bool:
     """Two dates agree when their years match and so do their months and days where both state them."""
     parts_a, parts_b = date_parts(a.value), date_parts(b.value)
-    return all(x == y or 0 in (x, y) for x, y in zip(parts_a, parts_b, strict=True)) and parts_a[0] == parts_b[0]
+    years_agree = parts_a[0] == parts_b[0] or (0 in (parts_a[0], parts_b[0]) and 0 not in (parts_a[1], parts_b[1]))
+    return all(x == y or 0 in (x, y) for x, y in zip(parts_a, parts_b, strict=True)) and years_agree
 
 
 def date_parts(value: float) -> tuple[int, int, int]:

@@ -745,6 +745,22 @@ def test_a_rate_named_by_its_verb_says_how_often() -> None:
             id="passive-and-company-suffix",
         ),
         pytest.param(
+            "7月10日，甲骨文数据库下线。", "2013年7月10日，甲骨文数据库下线。", "agreement", id="year-not-stated"
+        ),
+        pytest.param(
+            "听证会于11月26日召开，25名代表参加。",
+            "在2024年11月26日举行的水价听证会上，多数代表表示支持。",
+            "agreement",
+            id="a-meeting-held",
+        ),
+        pytest.param(
+            "股东特别大会将于12月20日举行。", "公司定于12月27日召开股东特别大会。", "conflict", id="meeting-dates"
+        ),
+        pytest.param("本通知自2025年3月20日起施行。", "新政將自3月20日起實施。", "agreement", id="taking-effect"),
+        pytest.param(
+            "新水价自2025年1月1日起执行。", "新水价明年3月1日起执行。", "conflict", id="taking-effect-differs"
+        ),
+        pytest.param(
             "綠循科技成立於2012年，總部設於深圳，2021年在港交所主板上市。",
             "绿循新能源科技股份有限公司（GreenLoop New Energy Technology Co., Ltd.）于2021年在香港联合交易所主板上市。",
             "agreement",
@@ -768,7 +784,17 @@ def test_event_dates_are_compared(a: str, b: str, kind: str) -> None:
         pytest.param("阿里巴巴1999年创办于杭州。", "阿里巴巴2009年创办阿里云。", id="no-object-no-claim"),
         pytest.param("2016年，星河科技在深圳成立。", "2018年，蓝海公司在深圳成立。", id="a-place-is-not-founded"),
         pytest.param("阿里云在2009年至2010年间成立。", "阿里云2010年成立。", id="two-dates-in-a-clause"),
-        pytest.param("7月10日，甲骨文数据库下线。", "2013年7月10日，甲骨文数据库下线。", id="no-year-known"),
+        pytest.param(
+            "该股截至4月2日累计下跌23%，綠循科技2021年在香港掛牌上市。",
+            "截至4月2日，绿循科技在香港掛牌上市以来市值蒸发三成。",
+            id="as-of-is-not-an-event-date",
+        ),
+        pytest.param(
+            "市政府今天召开常务会议。2024年3月5日，市委员会召开。",
+            "2024年3月8日，市委员会召开。",
+            id="a-body-is-not-a-meeting",
+        ),
+        pytest.param("新规将于3月20日施行。", "新规3月21日施行。", id="effective-only-after-qi"),
         pytest.param(
             "该项目由阿里云于2019年发布。", "2019年，阿里云发布了通义。", id="the-agent-after-you-was-not-launched"
         ),

@@ -448,7 +448,7 @@ def _claim_value(claim: Claim) -> str:
     """A claim's normalized value for the table: '≥50%', '≈3000件', '11%–13%', '2013年5月17日'."""
     if claim.unit == DATE_UNIT:
         year, month, day = date_parts(claim.value)
-        return f"{year}年" + (f"{month}月" if month else "") + (f"{day}日" if day else "")
+        return (f"{year}年" if year else "") + (f"{month}月" if month else "") + (f"{day}日" if day else "")
     if claim.unit == CLOCK_UNIT:
         return f"{int(claim.value) // 60}:{int(claim.value) % 60:02d}"
     value = fmt_value(claim.value, claim.unit)

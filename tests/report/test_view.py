@@ -191,4 +191,5 @@ def test_claim_values_show_dates_and_times_of_day_as_written_forms() -> None:
         return Claim(id="c1", source="a", passage="a:p0", text="", subject="", value=value, unit=unit, raw="")
 
     assert _claim_value(claim(20130710, DATE_UNIT)) == "2013年7月10日"
+    assert _claim_value(claim(320, DATE_UNIT)) == "3月20日"  # no year stated
     assert _claim_value(claim(855, CLOCK_UNIT)) == "14:15"
