@@ -55,6 +55,11 @@ CELL_SEPARATOR = re.compile(r"\s*[|｜]\s*|\t+")
 MIN_TABLE_ROWS = 2
 GENERIC_COLUMNS = frozenset({"金额", "数值", "数据", "数额", "数字", "值"})
 SIGNED_FIGURE = re.compile(r"^([+＋]|[-－−])\s*(?=\d)")
+# A column name that gives its cells' unit in brackets: 调整后水价（元/立方米）, 营业收入(亿元).
+HEADER_UNIT = re.compile(
+    r"^(?P<name>.*?)\s*[（(](?P<unit>[^（）()]{0,6}[元亿万%％吨米人家个次台辆件户度斤克升瓦时][^（）()]{0,6})[)）]$"
+)
+BARE_FIGURE = re.compile(r"^[+＋\-－−]?\s*[\d.,，]+$")
 MENU_MIN_ITEMS = 3
 MENU_MAX_ITEM_CHARS = 6
 BARE_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
@@ -317,15 +322,21 @@ def linearize_tables(lines: list[str]) -> list[str]:
         names = header or [""] * width
         sentences = []
         for row in (r for r in rows if r is not header):
-            parts = [
-                (name if _names_column(name, cell) else "") + _signed(cell)
-                for name, cell in zip(names, row, strict=True)
-            ]
+            parts = [_table_cell(name, cell) for name, cell in zip(names, row, strict=True)]
             sentences.append(row[0] + "，".join(parts[1:]) + "。")
         caption = f"{header[0]}：" if header else ""
         out.append(caption + "".join(sentences))
         i = j
     return out
+
+
+def _table_cell(name: str, cell: str) -> str:
+    """A cell read with its column's name; a bare figure takes the unit the name gives in brackets
+    (3.40 under 调整后水价（元/立方米） reads 调整后水价3.40元/立方米)."""
+    unit = HEADER_UNIT.match(name)
+    if unit and BARE_FIGURE.match(cell):
+        return (unit["name"] if _names_column(unit["name"], cell) else "") + _signed(cell) + unit["unit"]
+    return (name if _names_column(name, cell) else "") + _signed(cell)
 
 
 def _names_column(name: str, cell: str) -> bool:

@@ -443,6 +443,20 @@ def test_a_table_pasted_as_text_reads_as_sentences_of_its_figures() -> None:
     assert not doc.removed  # no row is taken for a menu
 
 
+def test_a_bare_figure_in_a_table_takes_the_unit_its_column_names() -> None:
+    doc = _clean(
+        "枫川市居民水价调整公告",
+        "现将居民生活用水价格调整有关事项公告如下。",
+        "阶梯 | 年用水量（立方米/户） | 调整后水价（元/立方米）",
+        "第一阶梯 | 0—216（含） | 3.40",
+        "第二阶梯 | 216—300（含） | 5.10",
+    )
+    assert (
+        "阶梯：第一阶梯年用水量（立方米/户）0—216（含），调整后水价3.40元/立方米。"
+        "第二阶梯年用水量（立方米/户）216—300（含），调整后水价5.10元/立方米。"
+    ) in [p.text for p in doc.paragraphs]
+
+
 def test_a_menu_is_still_chrome_and_one_row_is_no_table() -> None:
     rules = chrome_rules()
     assert is_chrome_line("首页 | 新闻 | 财经 | 科技", rules)
