@@ -233,8 +233,16 @@ BODY = [
 ]
 
 
-def test_cut_at_body_end_cuts_at_a_marker_after_the_body() -> None:
-    lines = [*BODY, "本文为转载内容，版权归原作者所有。", "某明星深夜现身机场引发围观"]
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "本文为转载内容，版权归原作者所有。",
+        "本文来源：枫川茶话（ID：fengchuanchahua），作者：柯望川。",
+        "图文整理自网络，转载请联系后台授权。",
+    ],
+)
+def test_cut_at_body_end_cuts_at_a_marker_after_the_body(marker: str) -> None:
+    lines = [*BODY, marker, "某明星深夜现身机场引发围观"]
     body, tail = cut_at_body_end(lines, chrome_rules())
     assert body == BODY
     assert tail == lines[3:]
