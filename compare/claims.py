@@ -66,7 +66,9 @@ PER_UNITS = {"秒": "秒", "秒钟": "秒", "分钟": "分钟", "小时": "小�
 PER_UNITS |= {"月": "个月", "年": "年", "千米": "公里", "千克": "公斤"}
 FRACTION = re.compile(rf"(?P<den>[{CN_DIGITS}十百\d]+)分之(?P<num>[{CN_DIGITS}十\d]+(?:[点.][{CN_DIGITS}\d]+)?)")
 # 两成 = 20%; not the verb/noun 成 of 成本, 成功, 成为…
-TENTHS = re.compile(r"(?P<num>[一二两三四五六七八九]|\d)成(?![本功为立绩员果长熟交都型])")
+TENTHS = re.compile(
+    r"(?P<num>[一二两三四五六七八九]|\d)成(?P<more>[一二三四五六七八九](?![成倍十百千万亿]))?(?![本功为立绩员果长熟交都型])"
+)
 HALF = re.compile(r"一半")
 # 1小时19分, 两个小时十五分钟: one duration, in minutes.
 HOURS_MINUTES = re.compile(
@@ -537,8 +539,8 @@ def _word_forms(clause: str) -> list[Quantity]:
         den, num = parse_numeral(m["den"]), parse_numeral(m["num"])
         if den and num is not None:
             found.append(_share(clause, 100 * num / den, m))
-    for m in TENTHS.finditer(clause):
-        found.append(_share(clause, 10 * (parse_numeral(m["num"]) or 0), m))
+    for m in TENTHS.finditer(clause):  # 两成 20%, 八成五 85%
+        found.append(_share(clause, 10 * (parse_numeral(m["num"]) or 0) + (parse_numeral(m["more"] or "") or 0), m))
     found.extend(_share(clause, 50.0, m) for m in HALF.finditer(clause))
     for m in MAO_FEN.finditer(clause):
         found.append(_money(clause, (parse_numeral(m["mao"]) or 0) / 10 + (parse_numeral(m["fen"]) or 0) / 100, m))
