@@ -524,6 +524,9 @@ def test_the_same_distinctive_figure_is_evidence_of_one_fact() -> None:
         pytest.param("鹿行科技股價昨日在香港升2.1%。", "鹿行科技股价昨日在香港上涨2.1%。", "agreement", id="升-上涨"),
         pytest.param("橙骑科技股价18日在香港重挫4.3%。", "橙骑科技股价18日在香港下跌4.5%。", "conflict", id="挫-跌"),
         pytest.param("外卖平台佣金已佔營業額約兩成。", "外卖平台抽成已高達兩成。", "agreement", id="佣金-抽成"),
+        pytest.param(
+            "枫川居民第一阶梯水价加幅逾两成。", "枫川居民第一阶梯水价涨幅超过两成。", "agreement", id="加幅-涨幅"
+        ),
     ],
 )
 def test_claims_about_the_same_thing_are_paired(first: str, second: str, kind: str) -> None:
