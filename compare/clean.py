@@ -71,6 +71,10 @@ MIN_PROSE_CHARS = 20
 MIN_TITLE_CHARS = 4
 # Shorter lines (section numbers, "第一,") may legitimately repeat; they are not deduplicated.
 MIN_DEDUP_KEY = 6
+# A page number on a line of its own: — 2 —, - 2 -, 第2页, 2/5, a newspaper page A6.
+PAGE_NUMBER = re.compile(
+    r"[—－\-–]+\s*\d{1,3}\s*[—－\-–]+|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}|[A-Z]\d{1,2}"
+)
 
 
 @dataclass(frozen=True)
@@ -228,6 +232,90 @@ def rejoin_wrapped(lines: list[str], starts: frozenset[str] = frozenset()) -> li
             joined[-1] = previous + glue + line
         else:
             joined.append(line)
+    return joined
+
+
+# --- text copied out of a PDF: lines hard-wrapped at the page's column width ---------------------------
+
+# A document is hard-wrapped when at least this share of its lines (and MIN_WRAPPED_LINES of them) fill
+# the column to within WRAP_SLACK display columns of the most common full width, and most of those stop
+# mid-sentence.
+WRAPPED_SHARE = 0.4
+MIN_WRAPPED_LINES = 6
+WRAP_SLACK = 3
+# A section number or item label opens a new paragraph (一、 （一） 1. ①).
+SECTION_OPENER = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．]\D|[①-⑳])"
+)
+# A continuation note where a newspaper story jumps pages: （下转A7版） / （上接A6版）.
+PAGE_JUMP = re.compile(
+    r"[（(](?:下转|上接|转|接|续)[第A-Z\d]{0,4}[^（）()]{0,4}版?[)）]\s*$|^[（(](?:下转|上接|转|接|续)[^（）()]{0,8}[)）]"
+)
+INDENT_WIDTH = 4
+# Two gaps between words on one line: fields of a header (报名　日期　版次), not a wrapped sentence.
+FIELD_GAPS = re.compile(r"\S\s+\S+\s+\S")
+# Digits and Latin letters, which change from page to page in a running header (A6 -> A7, — 1 — -> — 2 —).
+PAGE_CODES = re.compile(r"[0-9A-Za-z]+")
+
+
+def display_width(line: str) -> int:
+    """Columns a line fills on a page: Han characters and full-width punctuation two, the rest one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def wrap_width(lines: Sequence[str]) -> int | None:
+    """The column width a hard-wrapped document's lines were broken at, or None if it is not wrapped."""
+    widths = [display_width(line) for line in lines if visible_len(line) >= 8]
+    if len(widths) < MIN_WRAPPED_LINES:
+        return None
+    width = max(set(widths), key=lambda w: (sum(abs(v - w) <= WRAP_SLACK for v in widths), w))
+    full = [line for line in lines if abs(display_width(line) - width) <= WRAP_SLACK]
+    open_ended = [line for line in full if not SENTENCE_END.search(line)]
+    if len(full) < max(MIN_WRAPPED_LINES, WRAPPED_SHARE * len(widths)) or len(open_ended) * 2 < len(full):
+        return None
+    return width
+
+
+def indented_lines(text: str) -> frozenset[str]:
+    """Lines (as `normalize_text` gives them) that the text indents: in a wrapped text, paragraph starts."""
+    lines = unicodedata.normalize("NFC", text).splitlines()
+    indented = [line for line in lines if line[:1] in ("\u3000", "\t") or line.startswith("  ")]
+    return frozenset(normalize_text(line).strip() for line in indented if line.strip())
+
+
+def unwrap(lines: list[str], width: int, starts: frozenset[str], audit: _Audit) -> list[str]:
+    """Rejoin a hard-wrapped document's lines into paragraphs, dropping its page furniture first: page
+    numbers, running headers repeated with another page number, page-jump notes. A line joins the one
+    before it when that one fills the column (or ended at a page jump) and it does not open a paragraph
+    (indented, a section number, a bracketed label); a full line ending a sentence closes its paragraph
+    unless the text marks paragraph starts by indenting."""
+    seen: set[str] = set()
+    joined: list[str] = []
+    continues, last_width = False, 0
+    for n, line in enumerate(lines):
+        header = PAGE_CODES.sub("#", line)
+        repeated = header in seen and (display_width(line) < width - WRAP_SLACK or FIELD_GAPS.search(line))
+        if PAGE_NUMBER.fullmatch(line) or repeated:
+            audit.add("page-furniture", visible_len(line), line)
+            continue
+        seen.add(header)
+        jump = PAGE_JUMP.search(line)
+        if jump:
+            audit.add("page-furniture", visible_len(jump.group()), jump.group())
+            line = (line[: jump.start()] + line[jump.end() :]).strip()
+            if not line:
+                continue
+        fields = FIELD_GAPS.search(line) is not None  # a running header or dateline: 财经经纬报　2025年…　A6
+        fresh = n == 1 or fields or line in starts or SECTION_OPENER.match(line) or line.startswith(LABEL_OPENERS)
+        previous = joined[-1] if joined else ""
+        ended = bool(SENTENCE_END.search(previous)) and not starts
+        if previous and not fresh and (continues or (last_width >= width - WRAP_SLACK and not ended)):
+            joined[-1] = previous + line
+        else:
+            joined.append(line)
+        # an indented line lost its indent (two full-width spaces) to normalizing; a header never continues
+        last_width = 0 if fields or n == 0 else display_width(line) + (INDENT_WIDTH if line in starts else 0)
+        continues = bool(jump) and jump.start() > 0
     return joined
 
 
@@ -509,8 +597,12 @@ def clean_document(
     audit.add("pinyin", removed, next(iter(TONED_PINYIN.findall(original)), ""))
     text, removed = strip_broken(text)
     audit.add("broken-encoding", removed, next(iter(BROKEN_CHARS.findall(original)), ""))
-    # 2. Repeated blocks, keeping the first copy.
-    lines = drop_repeats([line.strip() for line in text.split("\n") if line.strip()], audit)
+    # 2. Text copied out of a PDF is rejoined first; then repeated blocks go, keeping the first copy.
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    width = wrap_width(lines)
+    if width is not None:
+        lines = unwrap(lines, width, indented_lines(doc.text), audit)
+    lines = drop_repeats(lines, audit)
     lines = linearize_tables(lines)
     # 3. Everything after an end-of-body marker (reprint notice, "related stories" header…).
     lines, tail = cut_at_body_end(lines, rules)

@@ -257,6 +257,42 @@ def test_cut_at_body_end_without_marker() -> None:
     assert cut_at_body_end(BODY, chrome_rules()) == (BODY, [])
 
 
+# --- text copied out of a PDF ----------------------------------------------------------------------
+
+WRAPPED_PARAGRAPHS = [
+    "江州地铁7号线今天上午正式开通运营，线路全长二十八公里，共设十八座车站，连接城北火车站和南部新城，"
+    "沿线居民出行时间大幅缩短。",
+    "7号线票价实行里程计价，起步价为2元，全程最高票价7元，乘客可以使用手机扫码进站，也可以刷交通卡乘车。",
+    "开通首日，不少市民专程赶来乘坐，一位在南部新城上班的乘客说，以前坐公交要一个半小时，现在四十分钟就能到公司。",
+    "沿线的文化广场站墙面上装饰着本地艺术家创作的大型壁画，描绘了江州老城的街巷风貌和传统节庆，吸引市民驻足。",
+]
+
+
+def _wrapped(paragraphs: list[str], columns: int) -> list[str]:
+    """Paragraphs as a PDF's text layer gives them: indented, broken every `columns` characters."""
+    lines = []
+    for text in paragraphs:
+        text = "\u3000\u3000" + text
+        lines += [text[i : i + columns] for i in range(0, len(text), columns)]
+    return lines
+
+
+def test_text_copied_out_of_a_pdf_is_rejoined_and_its_page_furniture_dropped() -> None:
+    lines = _wrapped(WRAPPED_PARAGRAPHS, 18)
+    # a page break inside the third paragraph: page number, the next page's running header, a jump note
+    at = lines.index(next(line for line in lines if line.startswith("\u3000\u3000开通首日"))) + 2
+    lines[at - 1] += "（下转A7版）"
+    lines[at:at] = ["— 1 —", "江州晚报　2024年6月1日　A7　城事", "（上接A6版）"]
+    doc = _clean("地铁7号线开通", "江州晚报　2024年6月1日　A6　城事", *lines)
+    assert [p.text for p in doc.paragraphs if not p.heading] == WRAPPED_PARAGRAPHS
+    assert [r.reason for r in doc.removed] == ["page-furniture"]
+
+
+def test_short_lines_of_an_ordinary_text_are_not_taken_for_a_wrapped_one() -> None:
+    doc = _clean(TITLE, *BODY, "责任编辑：张三")
+    assert [p.text for p in doc.paragraphs][1:] == BODY
+
+
 # --- clean_document -------------------------------------------------------------------------------
 
 TITLE = "江州地铁7号线今日开通"
