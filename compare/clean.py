@@ -315,7 +315,7 @@ def unwrap(lines: list[str], width: int, starts: frozenset[str], audit: _Audit) 
             joined.append(line)
         # an indented line lost its indent (two full-width spaces) to normalizing; a header never continues
         last_width = 0 if fields or n == 0 else display_width(line) + (INDENT_WIDTH if line in starts else 0)
-        continues = bool(jump) and jump.start() > 0
+        continues = jump is not None and jump.start() > 0
     return joined
 
 
