@@ -40,6 +40,7 @@ MAX_BROKEN_UTF8 = 0.01
 # Bytes with more than this share of control bytes (not tab or line ends) are binary data, not text.
 MAX_CONTROL_SHARE = 0.01
 META_FIELDS = ("title", "outlet", "author", "date", "url")
+LIST_SENTENCE_END = re.compile(r"[。！？!?；;][”’」』）)]*$")
 # Page metadata: a WeChat article names its account (#js_name) while og:site_name names the platform;
 # a page's <title> often ends with the outlet after a separator; author fields carry role words.
 WECHAT_ACCOUNT = re.compile(r"""id=["']js_name["'][^>]*>\s*([^<]{1,40})<""")
@@ -103,14 +104,32 @@ def binary(data: bytes) -> bool:
 
 
 def markdown_to_text(text: str) -> str:
-    """Plain text of a Markdown article: one line per block, markup, links' targets and images dropped."""
-    lines = []
+    """Plain text of a Markdown article: one line per block, markup, links' targets and images dropped;
+    a list of short points without sentence ends is one line of them (- 广播听不清 / - 没人指路 ->
+    广播听不清；没人指路。), so it is read as the paragraph it is, not as headings."""
+    lines: list[str] = []
+    items: list[str] = []
+    depth = 0
     for token in MarkdownIt().parse(text):
-        if token.type == "inline" and token.children is not None:
-            line = "".join(c.content for c in token.children if c.type in ("text", "code_inline"))
-            if line.strip():
-                lines.append(line.strip())
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            depth += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+            if depth == 0:
+                lines += _list_lines(items)
+                items = []
+        elif token.type == "inline" and token.children is not None:
+            line = "".join(c.content for c in token.children if c.type in ("text", "code_inline")).strip()
+            if line:
+                (items if depth else lines).append(line)
     return "\n".join(lines)
+
+
+def _list_lines(items: list[str]) -> list[str]:
+    """A list's items as lines: one line of them all when none ends a sentence, else one line each."""
+    if len(items) < 2 or any(LIST_SENTENCE_END.search(item) for item in items):
+        return items
+    return ["；".join(item.rstrip("，,；;、") for item in items) + "。"]
 
 
 def html_to_document(html: str) -> tuple[str, SourceMeta]:

@@ -108,6 +108,13 @@ def test_markdown_markup_is_dropped() -> None:
     assert text.splitlines() == ["标题", "阿里云发布了新模型。", "引用一段话。", "第一点", BODY]
 
 
+def test_a_markdown_list_of_short_points_is_one_paragraph_and_a_list_of_sentences_stays_apart() -> None:
+    points = markdown_to_text("撤离时：\n\n- 后舱的广播听不清\n- 没有人指路，\n- 有空乘只喊英文\n\n事后无人解释。")
+    assert points.splitlines() == ["撤离时：", "后舱的广播听不清；没有人指路；有空乘只喊英文。", "事后无人解释。"]
+    sentences = markdown_to_text("1. 票价下调两成。\n2. 首班车提前到六点。")
+    assert sentences.splitlines() == ["票价下调两成。", "首班车提前到六点。"]
+
+
 def test_jsonl_gives_one_source_per_line_with_metadata(tmp_path: Path) -> None:
     lines = [
         json.dumps({"title": "七号线开通", "text": BODY, "outlet": "江州晚报", "date": "2024-05-17", "url": "u1"}),
