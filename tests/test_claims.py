@@ -240,6 +240,7 @@ def test_changes_and_earlier_values_are_told_apart_from_levels(
     [
         pytest.param("一半以上", 50.0, "%", "over", id="yiban-yishang"),
         pytest.param("两成", 20.0, "%", "", id="liang-cheng"),
+        pytest.param("差不多三万台", 30000.0, "台", "approx", id="chabuduo"),
         pytest.param("八成五的家庭", 85.0, "%", "", id="ba-cheng-wu"),
         pytest.param("两毛五", 0.25, "元", "", id="liang-mao-wu"),
         pytest.param("百分之八十", 80.0, "%", "", id="baifenzhi"),
