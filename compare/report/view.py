@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from compare import __version__
 from compare.claims import CLOCK_UNIT, DATE_UNIT, date_parts
@@ -15,6 +15,8 @@ from compare.tone import COMPANY, OUTLET, aggregate, interval
 LANG = {"simplified": "zh-Hans", "traditional": "zh-Hant"}
 # Discovered topics shown side by side (most widely shared first); the rest are listed compactly.
 MAX_SIDE_BY_SIDE = 12
+# Source columns of the tone and coverage tables per printed block: an A4 page holds about a dozen.
+MATRIX_SOURCES = 12
 # Coverage cells are shaded in five steps by the share of a source's text on the topic.
 SHADE_STEPS = (0.0, 0.02, 0.05, 0.10, 0.20)
 
@@ -177,6 +179,22 @@ class ClaimGroup:
 
 
 @dataclass(frozen=True)
+class MatrixBlock:
+    """Up to MATRIX_SOURCES source columns of the tone and coverage tables, which is what a page holds,
+    with each table's rows. When a corpus needs several blocks, a block keeps only the topics that one of
+    its sources covers."""
+
+    labels: tuple[str, ...]
+    tone_rows: tuple[ToneRow, ...]
+    coverage_rows: tuple[CoverageRow, ...]
+
+    @property
+    def caption(self) -> str:
+        """The block's sources, as "S13–S24"."""
+        return f"{self.labels[0]}–{self.labels[-1]}" if len(self.labels) > 1 else self.labels[0]
+
+
+@dataclass(frozen=True)
 class ReportView:
     """The whole report, formatted for the templates."""
 
@@ -196,6 +214,22 @@ class ReportView:
     claim_groups: tuple[ClaimGroup, ...]
     claims_total: int
     skipped: tuple[str, ...]
+
+    @property
+    def matrix_blocks(self) -> tuple[MatrixBlock, ...]:
+        """The tone and coverage tables cut into blocks of MATRIX_SOURCES source columns, so a corpus of
+        many sources prints every source's column (a page shows about a dozen)."""
+        starts = range(0, len(self.source_labels), MATRIX_SOURCES) if self.source_labels else [0]
+        blocks = []
+        for start in starts:
+            cut = slice(start, start + MATRIX_SOURCES)
+            tone = tuple(replace(r, cells=r.cells[cut]) for r in self.tone_table)
+            coverage = tuple(replace(r, cells=r.cells[cut]) for r in self.coverage)
+            if len(starts) > 1:  # a block keeps the topics its own sources cover
+                tone = tuple(r for r in tone if any(c.score != "—" for c in r.cells))
+                coverage = tuple(r for r in coverage if any(c.passages for c in r.cells))
+            blocks.append(MatrixBlock(self.source_labels[cut], tone, coverage))
+        return tuple(blocks)
 
 
 def source_labels(sources: Sequence[SourceSummary]) -> dict[str, str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from compare.report.render import render_html
 from compare.report.view import (
     BlindspotRow,
@@ -105,6 +107,23 @@ def test_report_renders_every_section() -> None:
     assert "去IOE" in html and "通义 · 开源" in html and "skipped x.pdf" in html
     assert 'lang="zh-Hant"' in html
     assert "<h3>王坚与阿里云</h3>" in html.split('id="claims"')[1]  # the claims table of a topic
+
+
+def test_a_corpus_of_many_sources_prints_every_source_column_in_blocks() -> None:
+    labels = tuple(f"S{n}" for n in range(1, 15))
+    empty, covered = CoverageCell(0, "—", 0, "—"), CoverageCell(1, "10%", 2, "0.80")
+    rows = (
+        CoverageRow("只在前面", "configured", (covered,) + (empty,) * 13),
+        CoverageRow("只在后面", "discovered", (empty,) * 13 + (covered,)),
+    )
+    tone = tuple(ToneRow(r.label, r.origin, tuple(ToneCell(c.tone, "—", 0) for c in r.cells)) for r in rows)
+    view = replace(hand_built_view(), source_labels=labels, coverage=rows, tone_table=tone)
+    blocks = view.matrix_blocks
+    assert [b.caption for b in blocks] == ["S1–S12", "S13–S14"]
+    assert [[r.label for r in b.coverage_rows] for b in blocks] == [["只在前面"], ["只在后面"]]
+    assert [[r.label for r in b.tone_rows] for b in blocks] == [["只在前面"], ["只在后面"]]
+    html = render_html(view)
+    assert "Sources S13–S14" in html and html.count('<th class="source">S14</th>') == 2
 
 
 def test_article_text_is_escaped() -> None:
