@@ -265,7 +265,7 @@ def display_width(line: str) -> int:
 
 def wrap_width(lines: Sequence[str]) -> int | None:
     """The column width a hard-wrapped document's lines were broken at, or None if it is not wrapped."""
-    widths = [display_width(line) for line in lines if visible_len(line) >= 8]
+    widths = [display_width(line) for line in lines if visible_len(line) >= 8 and not _cells(line)]
     if len(widths) < MIN_WRAPPED_LINES:
         return None
     width = max(set(widths), key=lambda w: (sum(abs(v - w) <= WRAP_SLACK for v in widths), w))
@@ -306,7 +306,10 @@ def unwrap(lines: list[str], width: int, starts: frozenset[str], audit: _Audit) 
             if not line:
                 continue
         fields = FIELD_GAPS.search(line) is not None  # a running header or dateline: 财经经纬报　2025年…　A6
-        fresh = n == 1 or fields or line in starts or SECTION_OPENER.match(line) or line.startswith(LABEL_OPENERS)
+        row = bool(_cells(line))  # a table's row stays a row for `linearize_tables`
+        fresh = (
+            n == 1 or fields or row or line in starts or SECTION_OPENER.match(line) or line.startswith(LABEL_OPENERS)
+        )
         previous = joined[-1] if joined else ""
         ended = bool(SENTENCE_END.search(previous)) and not starts
         if previous and not fresh and (continues or (last_width >= width - WRAP_SLACK and not ended)):
@@ -314,7 +317,7 @@ def unwrap(lines: list[str], width: int, starts: frozenset[str], audit: _Audit) 
         else:
             joined.append(line)
         # an indented line lost its indent (two full-width spaces) to normalizing; a header never continues
-        last_width = 0 if fields or n == 0 else display_width(line) + (INDENT_WIDTH if line in starts else 0)
+        last_width = 0 if fields or row or n == 0 else display_width(line) + (INDENT_WIDTH if line in starts else 0)
         continues = jump is not None and jump.start() > 0
     return joined
 

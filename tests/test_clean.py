@@ -288,6 +288,20 @@ def test_text_copied_out_of_a_pdf_is_rejoined_and_its_page_furniture_dropped() -
     assert [r.reason for r in doc.removed] == ["page-furniture"]
 
 
+def test_a_table_in_wrapped_text_keeps_its_rows() -> None:
+    # rows as wide as the column: without care they would be joined as wrapped lines
+    table = [
+        "项目（2024年度，人民币） | 金额 | 同比变动",
+        "营业收入（含加盟收入） | 86.4亿元 | +12.3%",
+        "经调整净利润（不含减值） | 12.4亿元 | +18.1%",
+    ]
+    lines = _wrapped(WRAPPED_PARAGRAPHS[:2], 21) + table + _wrapped(WRAPPED_PARAGRAPHS[2:], 21)
+    doc = _clean("茗悦茶饮发布年度业绩", *lines)
+    texts = [p.text for p in doc.paragraphs if not p.heading]
+    assert texts[:2] == WRAPPED_PARAGRAPHS[:2] and texts[3:] == WRAPPED_PARAGRAPHS[2:]
+    assert texts[2].startswith("项目（2024年度，人民币）：营业收入（含加盟收入）86.4亿元")
+
+
 def test_short_lines_of_an_ordinary_text_are_not_taken_for_a_wrapped_one() -> None:
     doc = _clean(TITLE, *BODY, "责任编辑：张三")
     assert [p.text for p in doc.paragraphs][1:] == BODY
