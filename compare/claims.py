@@ -458,6 +458,10 @@ def _value(m: re.Match[str], last: re.Match[str]) -> float | None:
     return base * MAGNITUDES.get(m["mag"] or last["mag"] or "", 1.0)
 
 
+# Classifiers of cases and people: a count of them written in words (五起, 三名) is a stated figure.
+WORD_COUNT_UNITS = frozenset({"起", "例", "宗", "名", "人", "位"})
+
+
 def _not_a_claim(clause: str, first: re.Match[str], last: re.Match[str], unit: Unit | None) -> bool:
     """Ordinals, small counts in words, years, bare 千/百 words (千万不要), time frames and attributives."""
     num = first["num"]
@@ -473,7 +477,8 @@ def _not_a_claim(clause: str, first: re.Match[str], last: re.Match[str], unit: U
         return True  # 这一块 is "this area"; 5块, 两百块 and 两块五 are money
     small_word = not num[0].isdigit() and not last["mag"] and (parse_numeral(num) or 0) < 10
     if unit.kind == "count" and small_word:
-        return True
+        # 五起热失控, 三名学生: cases and people counted in words are figures; 一个, 两家 are phrasing
+        return not ((parse_numeral(num) or 0) >= 3 and last["unit"] in WORD_COUNT_UNITS)
     opens_clause = not clause[: first.start()].strip()
     if unit.name == "年" and (_is_year(num) or (opens_clause and SHORT_YEAR.match(clause[first.start() :]))):
         return True

@@ -386,8 +386,13 @@ def test_conflicts_come_first() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["这是公司第四个数据中心。", "2013年5月17日，阿里云在杭州举办大会。", "他说了一个故事，讲了三次。"],
-    ids=["ordinal", "date-only", "small-word-counts"],
+    [
+        "这是公司第四个数据中心。",
+        "2013年5月17日，阿里云在杭州举办大会。",
+        "他说了一个故事，讲了三次。",
+        "两名记者赶到现场。",
+    ],
+    ids=["ordinal", "date-only", "small-word-counts", "one-or-two-people-in-words"],
 )
 def test_sentences_without_comparable_quantities_give_no_claims(text: str) -> None:
     assert extract_claims(_passages(("daily", text))) == ()
@@ -525,6 +530,9 @@ def test_the_same_distinctive_figure_is_evidence_of_one_fact() -> None:
         pytest.param("鹿行科技股價昨日在香港升2.1%。", "鹿行科技股价昨日在香港上涨2.1%。", "agreement", id="升-上涨"),
         pytest.param("橙骑科技股价18日在香港重挫4.3%。", "橙骑科技股价18日在香港下跌4.5%。", "conflict", id="挫-跌"),
         pytest.param("外卖平台佣金已佔營業額約兩成。", "外卖平台抽成已高達兩成。", "agreement", id="佣金-抽成"),
+        pytest.param(
+            "曜川S7一共发生了五起热失控事故。", "曜川S7已发生7起热失控事故。", "conflict", id="cases-in-words"
+        ),
         pytest.param(
             "枫川居民第一阶梯水价加幅逾两成。", "枫川居民第一阶梯水价涨幅超过两成。", "agreement", id="加幅-涨幅"
         ),
