@@ -101,6 +101,7 @@ def test_report_renders_every_section() -> None:
     assert '<mark class="promo">遥遥领先</mark>' in html
     assert '<mark class="company">“我们第一”</mark>' in html
     assert "and 3 minor topics" in html
+    assert "2 topics (1 side by side)" in html  # the cover counts every topic
     assert "智算 · 张北" in html and "S2 ¶7, ¶9" in html
     assert "same words as S2 ¶4" in html
     assert "0.60–0.80" in html and "0.70–0.90" in html and "S1 0.71" in html
