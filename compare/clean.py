@@ -71,6 +71,8 @@ MIN_PROSE_CHARS = 20
 MIN_TITLE_CHARS = 4
 # Shorter lines (section numbers, "第一,") may legitimately repeat; they are not deduplicated.
 MIN_DEDUP_KEY = 6
+# A closing signature is looked for among this many last lines (a 特此公告 or a risk notice may follow it).
+SIGNATURE_LINES = 4
 # A page number on a line of its own: — 2 —, - 2 -, 第2页, 2/5, a newspaper page A6.
 PAGE_NUMBER = re.compile(
     r"[—－\-–]+\s*\d{1,3}\s*[—－\-–]+|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}|[A-Z]\d{1,2}"
@@ -88,6 +90,7 @@ class ChromeRules:
         max_line_chars: lines longer than this are never removed by `line` or `byline` patterns.
         byline_lines: how many lines from the top are searched for a byline.
         repost: patterns of a line by which a text says it is a repost (原标题：…).
+        signature_body, signature_date: the issuing body and the date that close a notice or statement.
     """
 
     line: tuple[re.Pattern[str], ...]
@@ -96,6 +99,8 @@ class ChromeRules:
     max_line_chars: int
     byline_lines: int
     repost: tuple[re.Pattern[str], ...] = ()
+    signature_body: re.Pattern[str] | None = None
+    signature_date: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +114,8 @@ def chrome_rules() -> ChromeRules:
         max_line_chars=int(data["max_line_chars"]),
         byline_lines=int(data["byline_lines"]),
         repost=tuple(re.compile(p) for p in data.get("repost", ())),
+        signature_body=re.compile(data["signature_body"]),
+        signature_date=re.compile(data["signature_date"]),
     )
 
 
@@ -503,6 +510,20 @@ def spaced_lines(text: str) -> dict[str, str]:
     return {SPACE_BETWEEN_HAN.sub("", line): line for line in lines if SPACE_BETWEEN_HAN.search(line)}
 
 
+def find_signature(lines: list[str], rules: ChromeRules) -> tuple[int, str, str] | None:
+    """The signature closing a notice, statement or bulletin among its last lines: the issuing body on
+    one line, the date on the next (青岚航空股份有限公司 / 2025年3月15日). Returns the body line's index,
+    the body and the ISO date."""
+    if rules.signature_body is None or rules.signature_date is None:
+        return None
+    for n in range(len(lines) - 2, max(-1, len(lines) - 1 - SIGNATURE_LINES), -1):
+        body, date = lines[n], lines[n + 1]
+        day = BYLINE_DATE.match(date.replace(" ", ""))
+        if rules.signature_body.match(body) and rules.signature_date.match(date) and day:
+            return n, body, f"{day[1]}-{int(day[2]):02d}-{int(day[3]):02d}"
+    return None
+
+
 def _find_title(lines: list[str], max_heading_chars: int, fallback: str) -> str:
     """The first line if it reads as a title (short, no sentence end), else the start of the first line."""
     if not lines:
@@ -606,6 +627,12 @@ def clean_document(
     if width is not None:
         lines = unwrap(lines, width, indented_lines(doc.text), audit)
     lines = drop_repeats(lines, audit)
+    # A notice's or statement's closing signature (body, date) is metadata, also after its 特此公告.
+    signature = find_signature(lines, rules)
+    if signature is not None:
+        at = signature[0]
+        audit.add("byline", visible_len(lines[at]) + visible_len(lines[at + 1]), f"{lines[at]} {lines[at + 1]}")
+        lines = lines[:at] + lines[at + 2 :]
     lines = linearize_tables(lines)
     # 3. Everything after an end-of-body marker (reprint notice, "related stories" header…).
     lines, tail = cut_at_body_end(lines, rules)
@@ -629,9 +656,9 @@ def clean_document(
         id=doc.id,
         file=doc.file,
         title=meta.title or _find_title(lines, max_heading_chars, doc.id),
-        outlet=meta.outlet or (byline.outlet if byline else None),
+        outlet=meta.outlet or (byline.outlet if byline else None) or (signature[1] if signature else None),
         author=meta.author or (byline.author if byline else None),
-        date=meta.date or (byline.date if byline else None),
+        date=meta.date or (byline.date if byline else None) or (signature[2] if signature else None),
         url=meta.url,
         format=doc.format,
         script=detect_script("".join(lines)),

@@ -149,6 +149,8 @@ def test_realign_bytes_leaves_text_that_reads_as_words(text: str) -> None:
         "点击上方蓝字“老周笔记”关注我，每周一篇。",
         "【普通話學習版】本版部分字詞附漢語拼音，方便讀者學習普通話。",
         "11-27 22:41 来自 iPhone客户端",
+        "转发 326 ｜ 评论 158 ｜ 赞 1204",
+        "特此公告。",
         "【责任编辑：林晓】",
         "（原标题：橙骑科技将为8城全职骑手缴纳社保）",
         "2024-11-27 22:41 來自 HUAWEI Mate 60客戶端",
@@ -215,6 +217,30 @@ def test_a_byline_date_is_the_article_date() -> None:
 )
 def test_a_text_that_says_it_is_a_repost_is_marked(line: str, reposted: bool) -> None:
     assert _clean("地铁7号线开通", *BODY, line).reposted is reposted
+
+
+@pytest.mark.parametrize(
+    ("tail", "outlet", "date"),
+    [
+        (["青岚航空股份有限公司", "2025年3月15日"], "青岚航空股份有限公司", "2025-03-15"),
+        (
+            ["特此公告。", "启钒电池科技股份有限公司董事会", "2024年6月8日"],
+            "启钒电池科技股份有限公司董事会",
+            "2024-06-08",
+        ),
+        (["民航东岭地区管理局", "2025年3月16日", "（此件公开发布）"], "民航东岭地区管理局", "2025-03-16"),
+    ],
+)
+def test_a_statements_closing_signature_gives_its_outlet_and_date(tail: list[str], outlet: str, date: str) -> None:
+    doc = _clean("关于客舱冒烟事件的情况说明", *BODY, *tail)
+    assert (doc.outlet, doc.date) == (outlet, date)
+    assert [p.text for p in doc.paragraphs][1:4] == BODY
+    assert outlet not in [p.text for p in doc.paragraphs]
+
+
+def test_a_last_line_naming_a_body_without_a_date_is_kept() -> None:
+    doc = _clean(TITLE, *BODY, "市交通运输局")
+    assert doc.outlet is None and doc.paragraphs[-1].text == "市交通运输局"
 
 
 def test_a_byline_is_read_with_the_spaces_that_separate_its_fields() -> None:
