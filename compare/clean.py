@@ -49,6 +49,8 @@ SENTENCE_END = re.compile(r"[。！？!?；;…:：]['\"”’」』）)]*$")
 SAMPLE_CHARS = 40
 # A line opening with one of these starts a block of its own (【熱門】…, [广告]…).
 LABEL_OPENERS = ("【", "[", "〔")
+# A speaker's label opening a line: 主持人：, CEO 韦承舟：, 弹幕：, 答：.
+SPEAKER_LABEL = re.compile(r"^[^，。！？、；：:\s]{1,10}(?:\s[^，。！？、；：:\s]{1,6})?[：:]")
 MENU_SEPARATORS = re.compile(r"\s*[|｜丨>›»/·•]\s*|\s{2,}")
 # A table pasted as text: rows of cells between bars or tabs.
 CELL_SEPARATOR = re.compile(r"\s*[|｜]\s*|\t+")
@@ -228,12 +230,13 @@ def block_starts(text: str) -> frozenset[str]:
 def rejoin_wrapped(lines: list[str], starts: frozenset[str] = frozenset()) -> list[str]:
     """Join a line broken mid-sentence to the next one: it has a sentence end inside but not at its end.
 
-    The first line (the headline: 再攀高峰！…新時代), a line after a blank line (`block_starts`) and a
-    line opening with a bracketed label (【熱門】, 【本版說明】) are never joined to the line before."""
+    The first line (the headline: 再攀高峰！…新時代), a line after a blank line (`block_starts`), a line
+    opening with a bracketed label (【熱門】, 【本版說明】) and a line opening with a speaker's label (a
+    transcript's CEO 韦承舟：…, an interview's 答：…) are never joined to the line before."""
     joined: list[str] = []
     for n, line in enumerate(lines):
         previous = joined[-1] if joined else ""
-        fresh = n == 1 or line in starts or line.startswith(LABEL_OPENERS)
+        fresh = n == 1 or line in starts or line.startswith(LABEL_OPENERS) or SPEAKER_LABEL.match(line) is not None
         if previous and not fresh and INNER_SENTENCE_END.search(previous) and not SENTENCE_END.search(previous):
             glue = " " if previous[-1].isascii() and line[0].isascii() else ""
             joined[-1] = previous + glue + line

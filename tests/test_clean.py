@@ -314,6 +314,19 @@ def test_text_copied_out_of_a_pdf_is_rejoined_and_its_page_furniture_dropped() -
     assert [r.reason for r in doc.removed] == ["page-furniture"]
 
 
+def test_a_line_opening_with_a_speakers_label_is_never_joined_to_the_line_before() -> None:
+    doc = _clean(
+        "曜川汽车CEO直播致歉",
+        "主持人：还有网友问，修车要等多久？",
+        "弹幕：一周？我朋友等了半个月了，代步车影子都没见着",
+        "CEO 韦承舟：之前确实是配件跟不上，这个我认。",
+    )
+    assert [p.text for p in doc.paragraphs][2:] == [
+        "弹幕：一周？我朋友等了半个月了，代步车影子都没见着",
+        "CEO 韦承舟：之前确实是配件跟不上，这个我认。",
+    ]
+
+
 def test_a_table_in_wrapped_text_keeps_its_rows() -> None:
     # rows as wide as the column: without care they would be joined as wrapped lines
     table = [
