@@ -496,12 +496,11 @@ def find_byline(lines: list[str], rules: ChromeRules, spaced: Mapping[str, str] 
             if match:
                 named = match.groupdict()
                 author, outlet = named.get("author"), named.get("outlet")
-                day = BYLINE_DATE.match(named.get("date") or "")
                 return Byline(
                     line,
                     author.strip() if author else None,
                     outlet.strip().strip("《》") if outlet else None,
-                    f"{day[1]}-{int(day[2]):02d}-{int(day[3]):02d}" if day else None,
+                    iso_day(named.get("date") or ""),
                 )
     return None
 
@@ -521,10 +520,16 @@ def find_signature(lines: list[str], rules: ChromeRules) -> tuple[int, str, str]
         return None
     for n in range(len(lines) - 2, max(-1, len(lines) - 1 - SIGNATURE_LINES), -1):
         body, date = lines[n], lines[n + 1]
-        day = BYLINE_DATE.match(date.replace(" ", ""))
+        day = iso_day(date.replace(" ", ""))
         if rules.signature_body.match(body) and rules.signature_date.match(date) and day:
-            return n, body, f"{day[1]}-{int(day[2]):02d}-{int(day[3]):02d}"
+            return n, body, day
     return None
+
+
+def iso_day(text: str) -> str | None:
+    """A written date's ISO day (2025年3月1日, 2024-12-10 -> 2025-03-01, 2024-12-10), or None."""
+    day = BYLINE_DATE.match(text)
+    return f"{day[1]}-{int(day[2]):02d}-{int(day[3]):02d}" if day else None
 
 
 def _find_title(lines: list[str], max_heading_chars: int, fallback: str) -> str:
