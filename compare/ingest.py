@@ -40,6 +40,30 @@ MAX_BROKEN_UTF8 = 0.01
 # Bytes with more than this share of control bytes (not tab or line ends) are binary data, not text.
 MAX_CONTROL_SHARE = 0.01
 META_FIELDS = ("title", "outlet", "author", "date", "url")
+# A JSONL record's fields, under this tool's names first, then the names news APIs and scrapers use.
+RECORD_FIELDS = {
+    "id": ("id", "doc_id", "article_id", "uuid"),
+    "text": ("text", "content", "body", "article", "article_text", "maintext", "正文", "内容"),
+    "title": ("title", "headline", "标题"),
+    "outlet": ("outlet", "source", "media", "site", "site_name", "sitename", "publisher", "来源", "媒体"),
+    "author": ("author", "authors", "byline", "作者"),
+    "date": (
+        "date",
+        "publish_time",
+        "published",
+        "published_at",
+        "pub_date",
+        "pubdate",
+        "publish_date",
+        "date_publish",
+        "time",
+        "datetime",
+        "发布时间",
+        "日期",
+    ),
+    "url": ("url", "link", "source_url", "链接"),
+}
+RECORD_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d")
 LIST_SENTENCE_END = re.compile(r"[。！？!?；;][”’」』）)]*$")
 # Page metadata: a WeChat article names its account (#js_name) while og:site_name names the platform;
 # a page's <title> often ends with the outlet after a separator; author fields carry role words.
@@ -151,7 +175,55 @@ def html_to_document(html: str) -> tuple[str, SourceMeta]:
         date=found.get("date") or None,
         url=found.get("url") or None,
     )
-    return str(found.get("text") or ""), meta
+    return with_thread_posts(html, str(found.get("text") or "")), meta
+
+
+def with_thread_posts(html: str, text: str) -> str:
+    """The extracted text with the paragraphs of a thread's other posts: on a forum page the extractor
+    keeps a few posts of a thread and drops the rest, which sit in containers of the same shape (the
+    same tags and classes from the page's body down, div.post > div.post-body > p) but in other
+    instances of them. A paragraph is put back when its shape is that of a kept paragraph and its own
+    parent holds none of the kept ones (so a list of headlines after the article, in the article's own
+    container, stays out); it goes after the kept paragraph that precedes it on the page."""
+    import lxml.html  # trafilatura's own parser; imported here for the same reason as trafilatura
+
+    lines = [line for line in text.split("\n")]
+    index = {_squashed(line): n for n, line in enumerate(lines) if line.strip()}
+    try:
+        paragraphs = list(lxml.html.fromstring(html).iter("p"))
+    except (ValueError, lxml.etree.ParserError):
+        return text
+    kept = [p for p in paragraphs if _squashed(p.text_content()) in index]
+    shapes = {_shape(p) for p in kept}
+    parents = {p.getparent() for p in kept}
+    after: dict[int, list[str]] = {}
+    anchor = -1
+    for paragraph in paragraphs:
+        words = _squashed(paragraph.text_content())
+        if words in index:
+            anchor = index[words]
+        elif words and _shape(paragraph) in shapes and paragraph.getparent() not in parents:
+            after.setdefault(anchor, []).append(" ".join(paragraph.text_content().split()))
+    if not after:
+        return text
+    merged = after.get(-1, [])
+    for n, line in enumerate(lines):
+        merged += [line, *after.get(n, [])]
+    return "\n".join(merged)
+
+
+def _squashed(text: str) -> str:
+    """Text without whitespace, to recognise a page's paragraph in the extractor's output."""
+    return "".join(text.split())
+
+
+def _shape(element: Any) -> tuple[tuple[str, str], ...]:
+    """An element's tags and classes from the page's body down to it (ids left out: pid-1, pid-2)."""
+    shape = []
+    while element is not None and element.tag not in ("body", "html"):
+        shape.append((str(element.tag), " ".join(str(element.get("class") or "").split())))
+        element = element.getparent()
+    return tuple(shape)
 
 
 def page_outlet(html: str, sitename: str | None, title: str | None) -> str | None:
@@ -179,7 +251,9 @@ def tidy_author(author: str) -> str | None:
 
 
 def jsonl_documents(path: Path, text: str, encoding: str) -> tuple[list[RawDocument], list[str]]:
-    """One document per line of a JSONL file ({title, text, outlet, date, url}); bad lines are skipped."""
+    """One document per line of a JSONL file ({id, title, text, outlet, author, date, url}, or the names
+    other tools export them under: content, source, publish_time… see RECORD_FIELDS); bad lines are
+    skipped."""
     documents: list[RawDocument] = []
     skipped: list[str] = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -190,14 +264,38 @@ def jsonl_documents(path: Path, text: str, encoding: str) -> tuple[list[RawDocum
         except json.JSONDecodeError as err:
             skipped.append(f"skipped {path.name} line {number}: not valid JSON ({err.msg})")
             continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
-            skipped.append(f'skipped {path.name} line {number}: needs a non-empty "text" field')
+        fields = record_fields(record) if isinstance(record, dict) else {}
+        body = fields.get("text")
+        if not isinstance(body, str) or not body.strip():
+            names = "/".join(RECORD_FIELDS["text"])
+            skipped.append(f"skipped {path.name} line {number}: needs a non-empty text field ({names})")
             continue
-        meta = SourceMeta(**{k: str(record[k]) for k in META_FIELDS if record.get(k)})
-        doc_id = str(record.get("id") or f"{path.stem}-{number}")
+        meta = SourceMeta(**{k: _record_value(k, fields[k]) for k in META_FIELDS if fields.get(k)})
+        doc_id = str(fields.get("id") or f"{path.stem}-{number}")
         size = len(line.encode("utf-8"))
-        documents.append(RawDocument(doc_id, path.name, record["text"], encoding, size, "jsonl", meta))
+        documents.append(RawDocument(doc_id, path.name, body, encoding, size, "jsonl", meta))
     return documents, skipped
+
+
+def record_fields(record: dict[str, Any]) -> dict[str, Any]:
+    """A JSONL record's fields under this tool's names: each takes the first of its names in
+    RECORD_FIELDS that the record has (keys matched without regard to case)."""
+    keys = {str(k).lower(): v for k, v in record.items()}
+    found: dict[str, Any] = {}
+    for field, names in RECORD_FIELDS.items():
+        value = next((keys[n] for n in names if keys.get(n) not in (None, "")), None)
+        if value is not None:
+            found[field] = value
+    return found
+
+
+def _record_value(field: str, value: Any) -> str:
+    """A record's metadata value as text (a list's items joined: ["王明", "李华"] -> 王明、李华); a
+    timestamp's date is its day (2025-06-18 09:30:00 -> 2025-06-18)."""
+    text = "、".join(str(v).strip() for v in value) if isinstance(value, list) else str(value).strip()
+    if field == "date" and RECORD_TIMESTAMP.match(text):
+        return text[:10]
+    return text
 
 
 def read_article_file(path: Path, data: bytes) -> tuple[list[RawDocument], list[str]]:

@@ -133,6 +133,47 @@ def test_jsonl_gives_one_source_per_line_with_metadata(tmp_path: Path) -> None:
     assert [n.split(":")[0] for n in corpus.skipped] == ["skipped feed.jsonl line 3", "skipped feed.jsonl line 4"]
 
 
+def test_jsonl_fields_under_other_tools_names_are_read(tmp_path: Path) -> None:
+    record = {
+        "ID": "wire-0618",
+        "title": "七号线开通",
+        "content": BODY,
+        "source": "江州晚报",
+        "publish_time": "2024-05-17 09:30:00",
+        "authors": ["王明", "李华"],
+        "link": "u1",
+    }
+    folder = _corpus(tmp_path, {"feed.jsonl": json.dumps(record, ensure_ascii=False)})
+    (doc,) = read_corpus(folder).documents
+    assert (doc.id, doc.text, doc.meta.outlet, doc.meta.date) == ("wire-0618", BODY, "江州晚报", "2024-05-17")
+    assert (doc.meta.author, doc.meta.url) == ("王明、李华", "u1")
+
+
+FORUM_POST = """<div class="post" id="pid-{n}"><div class="post-meta"><span class="author">用户{n}</span>
+<span class="time">发表于 2025-06-18 16:{n}2</span></div><div class="post-body">{body}</div>
+<div class="post-foot"><span class="like">赞 {n}</span> <a href="#">回复</a></div></div>"""
+FORUM_PAGE = """<html><head><meta charset="utf-8"><title>七号线开通首日体验 - 江州论坛</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/bbs">论坛</a></div><h1>七号线开通首日体验</h1>
+<div class="thread">{posts}</div><div class="footer"><p>© 江州论坛 版权所有</p></div></body></html>"""
+FORUM_BODIES = [
+    "<p>今天一早去坐了七号线，从城东新区到老城区只用了三十五分钟，比公交快了一倍，车厢也很新。</p>"
+    "<p>就是换乘通道有点长，拖着箱子走了快五分钟，希望以后能加装自动步道，老人孩子走起来方便些。</p>",
+    "<p>楼上说的换乘问题我也碰到了，指示牌不清楚，我在站里绕了两圈才找到二号线的站台。</p>",
+    "<p>票价三块起步，比预想便宜，早高峰人不算多，下周上班就改坐地铁了。</p>",
+    "<p>我家在终点站附近，听说站外的公交接驳线还没开，晚上九点以后回家只能打车，这点得赶紧补上。</p>",
+]
+
+
+def test_a_forum_threads_replies_are_kept_beside_its_opening_post(tmp_path: Path) -> None:
+    posts = "\n".join(FORUM_POST.format(n=n, body=body) for n, body in enumerate(FORUM_BODIES, start=1))
+    folder = _corpus(tmp_path, {"thread.html": FORUM_PAGE.format(posts=posts)})
+    (doc,) = read_corpus(folder).documents
+    wanted = [p.removeprefix("<p>") for body in FORUM_BODIES for p in body.split("</p>") if p]
+    assert [line for line in doc.text.splitlines() if line in wanted] == wanted  # every post, in page order
+    for chrome in ("首页", "版权所有", "回复", "发表于"):
+        assert chrome not in doc.text, chrome
+
+
 def test_sidecar_metadata_wins_and_unmatched_entries_are_noted(tmp_path: Path) -> None:
     sidecar = '[sources."a.txt"]\noutlet = "江州晚报"\ndate = "2024-05-17"\n\n[sources.ghost]\noutlet = "无"\n'
     folder = _corpus(tmp_path, {"a.txt": f"文|李明\n{BODY}", "sources.toml": sidecar})
