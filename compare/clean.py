@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import cn2an
+
 from compare.model import CleanDocument, Paragraph, RawDocument, Removal
 from compare.resources import load_toml
 from compare.script import detect_script, to_simplified
@@ -51,6 +53,16 @@ SAMPLE_CHARS = 40
 LABEL_OPENERS = ("【", "[", "〔")
 # A speaker's label opening a line: 主持人：, CEO 韦承舟：, 弹幕：, 答：.
 SPEAKER_LABEL = re.compile(r"^[^，。！？、；：:\s]{1,10}(?:\s[^，。！？、；：:\s]{1,6})?[：:]")
+# A message of a chat export or a transcript's turn: a time (with its day) and a speaker, then the words
+# (2025-03-12 02:14 老周（7栋）：…, [00:12:31] 主持人阿肯：…). Speech, however short: never a heading.
+STAMPED_LINE = re.compile(
+    r"^[\[【(（]?(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*)?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[\]】)）]?\s*"
+    r"(?!来源|來源|作者|编辑|編輯|责任编辑|責任編輯|记者|記者|发布|發佈|时间|時間)"
+    r"[^，。！？、；\s：:]{1,16}(?:\s[^，。！？、；\s：:]{1,8})?[：:]"
+)
+# A statement followed by a bracketed closing mark or credit: …工作。（完）, …表示。（记者 王明）; not a
+# question or exclamation, as a headline ends (…谁来管管？（附维修进度）).
+CLOSING_MARK = re.compile(r"。[”’」』]*[（(【\[][^（()）【】\[\]]{1,20}[)）】\]]$")
 MENU_SEPARATORS = re.compile(r"\s*[|｜丨>›»/·•]\s*|\s{2,}")
 # A table pasted as text: rows of cells between bars or tabs.
 CELL_SEPARATOR = re.compile(r"\s*[|｜]\s*|\t+")
@@ -103,6 +115,7 @@ class ChromeRules:
     repost: tuple[re.Pattern[str], ...] = ()
     signature_body: re.Pattern[str] | None = None
     signature_date: re.Pattern[str] | None = None
+    dateline: tuple[re.Pattern[str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +131,7 @@ def chrome_rules() -> ChromeRules:
         repost=tuple(re.compile(p) for p in data.get("repost", ())),
         signature_body=re.compile(data["signature_body"]),
         signature_date=re.compile(data["signature_date"]),
+        dateline=tuple(re.compile(p) for p in data.get("dateline", ())),
     )
 
 
@@ -338,8 +352,14 @@ def _dedup_key(line: str) -> str:
 
 
 def is_heading(line: str, max_chars: int) -> bool:
-    """A short line without a sentence end: a title, section heading, caption or section number."""
-    return visible_len(line) < max_chars and not SENTENCE_END.search(line)
+    """A short line without a sentence end: a title, section heading, caption or section number (not a
+    chat message or a transcript's turn, and not a sentence closed by a mark: …工作。（完）)."""
+    return (
+        visible_len(line) < max_chars
+        and not SENTENCE_END.search(line)
+        and not CLOSING_MARK.search(line)
+        and not STAMPED_LINE.match(line)
+    )
 
 
 class _Audit:
@@ -468,8 +488,8 @@ def cut_trailing_list(lines: list[str], *, min_items: int = MIN_TRAILING_ITEMS) 
 
 
 def _is_prose(line: str) -> bool:
-    """A line of running text: ends a sentence and is longer than a caption."""
-    return bool(SENTENCE_END.search(line)) and visible_len(line) >= MIN_PROSE_CHARS
+    """A line of running text: ends a sentence and is longer than a caption, or a message of a chat."""
+    return (bool(SENTENCE_END.search(line)) and visible_len(line) >= MIN_PROSE_CHARS) or bool(STAMPED_LINE.match(line))
 
 
 @dataclass(frozen=True)
@@ -482,6 +502,11 @@ class Byline:
     date: str | None = None
 
 
+# Role words and a dispatch place around a byline's names: 本刊记者 祁远山 发自沅城 -> 祁远山.
+BYLINE_ROLE = re.compile(r"^(?:本刊|本报|本報|本台|本网|本網|特约|特約)?(?:记者|記者)\s*[:：]?\s*|\s*(?:发自|發自)\S*$")
+# A date in Chinese numerals, as a notice's signature writes it: 二〇二五年三月十二日.
+HAN_DIGITS = "〇一二三四五六七八九"
+HAN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 BYLINE_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 
 
@@ -496,12 +521,33 @@ def find_byline(lines: list[str], rules: ChromeRules, spaced: Mapping[str, str] 
             if match:
                 named = match.groupdict()
                 author, outlet = named.get("author"), named.get("outlet")
+                author = BYLINE_ROLE.sub("", author or "").strip()
                 return Byline(
                     line,
-                    author.strip() if author else None,
+                    author or None,
                     outlet.strip().strip("《》") if outlet else None,
                     iso_day(named.get("date") or ""),
                 )
+    return None
+
+
+def find_dateline(lines: list[str], rules: ChromeRules, spaced: Mapping[str, str] | None = None) -> Byline | None:
+    """A dateline opening one of the top lines (新华社北京3月12日电（记者 王明）…, 本报讯（记者 李华）…),
+    matched on the line as written (`spaced`: the spaces that separate two reporters' names). The
+    Byline's `line` is the dateline as the normalized line starts with it."""
+    for line in lines[: rules.byline_lines]:
+        written = (spaced or {}).get(line, line)
+        for pattern in rules.dateline:
+            match = pattern.match(written)
+            if not match or not match.group(0).strip():
+                continue
+            cut = SPACE_BETWEEN_HAN.sub("", " ".join(match.group(0).split()))
+            if not line.startswith(cut) or len(cut) >= len(line):
+                continue
+            named = match.groupdict()
+            author, outlet = named.get("author"), named.get("outlet")
+            names = "、".join(author.split()) if author else None
+            return Byline(cut, names, outlet.strip() if outlet else None)
     return None
 
 
@@ -527,9 +573,16 @@ def find_signature(lines: list[str], rules: ChromeRules) -> tuple[int, str, str]
 
 
 def iso_day(text: str) -> str | None:
-    """A written date's ISO day (2025年3月1日, 2024-12-10 -> 2025-03-01, 2024-12-10), or None."""
+    """A written date's ISO day (2025年3月1日, 2024-12-10, 二〇二五年三月十二日 -> 2025-03-01, 2024-12-10,
+    2025-03-12), or None."""
     day = BYLINE_DATE.match(text)
-    return f"{day[1]}-{int(day[2]):02d}-{int(day[3]):02d}" if day else None
+    if day:
+        return f"{day[1]}-{int(day[2]):02d}-{int(day[3]):02d}"
+    han = HAN_DATE.match(text)
+    if han is None:
+        return None
+    year = "".join(str(HAN_DIGITS.index(ch)) for ch in han[1].replace("零", "〇"))
+    return f"{year}-{int(cn2an.cn2an(han[2], 'smart')):02d}-{int(cn2an.cn2an(han[3], 'smart')):02d}"
 
 
 def _find_title(lines: list[str], max_heading_chars: int, fallback: str) -> str:
@@ -651,10 +704,13 @@ def clean_document(
     audit.add("appended-chrome", sum(map(visible_len, tail)), tail[0] if tail else "")
     # 5. Lines broken mid-sentence are joined; the byline becomes metadata.
     lines = rejoin_wrapped(lines, block_starts(text))
-    byline = find_byline(lines, rules, spaced_lines(doc.text))
+    spaced = spaced_lines(doc.text)
+    byline = find_byline(lines, rules, spaced)
     if byline is not None:
         lines.remove(byline.line)
         audit.add("byline", visible_len(byline.line), byline.line)
+    # A wire's dateline stays in its paragraph (part of what the source printed) but names its outlet.
+    byline = byline or find_dateline(lines, rules, spaced)
     # 6. Paragraphs, each with a Simplified form for analysis (also converts Traditional quotes in Simplified text).
     paragraphs = tuple(
         Paragraph(i, line, to_simplified(line), is_heading(line, max_heading_chars)) for i, line in enumerate(lines)

@@ -72,9 +72,11 @@ PAGE_TITLE = re.compile(r"<title[^>]*>([^<]{1,200})</title>", re.IGNORECASE)
 TITLE_SEPARATOR = re.compile(r"\s+[|_–—-]\s+|\s*[|｜_]\s*")
 MAX_OUTLET_CHARS = 20
 AUTHOR_NOISE = re.compile(
-    r"^(?:文|撰文|作者|文字)$|(?:本报|本報|本刊|本台|本网|本網|特约|特約)?(?:记者|記者)|发布于|發佈於|发布时间|"
-    r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}"
+    r"^(?:文|撰文|作者|文字)$|^(?:文|撰文|作者|文字)?[:：]|(?:本报|本報|本刊|本台|本网|本網|特约|特約)?(?:记者|記者)|"
+    r"发布于|發佈於|发布时间|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}"
 )
+# Co-authors' roles separate names like the separators do: 王堃 实习生：刘一禾 -> 王堃、刘一禾.
+AUTHOR_ROLES = re.compile(r"\s*(?:实习生|實習生|通讯员|通訊員|摄影|攝影|编辑|編輯)\s*[:：]?\s*")
 # A build whose --out is the corpus folder must not read its last report back, nor list it as skipped:
 # report.json and report.pdf by name (never article formats), the preview by its generator tag.
 REPORT_FILES = frozenset({"report.json", "report.pdf"})
@@ -172,7 +174,7 @@ def html_to_document(html: str) -> tuple[str, SourceMeta]:
         title=title,
         outlet=page_outlet(html, found.get("sitename") or None, title),
         author=tidy_author(found.get("author") or ""),
-        date=found.get("date") or None,
+        date=page_date(html, found.get("date") or None),
         url=found.get("url") or None,
     )
     return with_thread_posts(html, str(found.get("text") or "")), meta
@@ -226,6 +228,16 @@ def _shape(element: Any) -> tuple[tuple[str, str], ...]:
     return tuple(shape)
 
 
+def page_date(html: str, date: str | None) -> str | None:
+    """The page's date, unless it is only a year: trafilatura's wide search takes a footer's
+    "© 2005－2025" for 2005-01-01, so a 1 January the page does not write is dropped."""
+    if date is None or not date.endswith("-01-01"):
+        return date
+    year = date[:4]
+    written = (f"{year}-01-01", f"{year}/01/01", f"{year}.01.01", f"{year}-1-1", f"{year}/1/1", f"{year}年1月1日")
+    return date if any(w in html for w in written) else None
+
+
 def page_outlet(html: str, sitename: str | None, title: str | None) -> str | None:
     """The outlet of a page: a WeChat account's name rather than the platform's, else the site name,
     else the name after the article title in <title> ("标题 | 商流周刊") when the site name is missing
@@ -246,7 +258,8 @@ def page_outlet(html: str, sitename: str | None, title: str | None) -> str | Non
 def tidy_author(author: str) -> str | None:
     """A page's author field without the role words and dates around the names (文 / 本刊记者 许嘉禾 发布于
     2025.03.25 -> 许嘉禾)."""
-    names = [AUTHOR_NOISE.sub("", part).strip() for part in re.split(r"[;；|｜/／]", author)]
+    parts = re.split(r"[;；|｜/／]", AUTHOR_ROLES.sub("|", author))
+    names = [AUTHOR_NOISE.sub("", part.strip()).strip() for part in parts]
     return "、".join(n for n in names if n) or None
 
 

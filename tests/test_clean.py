@@ -189,6 +189,11 @@ def test_is_chrome_line_on_prose(line: str) -> None:
         ("《經緯財訊》記者梁穎珊特約記者何俊 2025年4月14日", "梁穎珊", "經緯財訊", "2025-04-14"),
         ("文／本刊記者葉知秋、梁硯", "葉知秋、梁硯", None, None),
         ("2025年4月23日記者：梁穎詩", "梁穎詩", None, None),
+        ("本报记者 龙晓岚 通讯员 彭 楚", "龙晓岚", None, None),
+        ("文｜本刊记者 祁远山 发自沅城、濛江", "祁远山", None, None),
+        ("沅西省气象台　　　　2024年8月13日16时", None, "沅西省气象台", "2024-08-13"),
+        ("青澜环境观察中心　简报2025年第3号　发布日期：2025年3月13日", None, "青澜环境观察中心", "2025-03-13"),
+        ("时间：2025年3月12日16:00　地点：临江县人民政府新闻发布厅", None, None, "2025-03-12"),
     ],
 )
 def test_find_byline_reads_author_outlet_and_date(line: str, author: str, outlet: str | None, date: str | None) -> None:
@@ -199,6 +204,28 @@ def test_find_byline_reads_author_outlet_and_date(line: str, author: str, outlet
         outlet,
         date,
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "outlet"),
+    [
+        (
+            "（华讯社澜州3月12日电　记者唐亦舟　葛蔓）澜州省临江县一化工厂12日凌晨发生液氯泄漏。",
+            "唐亦舟、葛蔓",
+            "华讯社",
+        ),
+        ("新华社北京3月12日电（记者 王明）江州地铁7号线今天开通。", "王明", "新华社"),
+        ("本报讯（记者 李华 通讯员 张三）江州地铁7号线今天开通。", "李华", None),
+        ("〔寰島新聞國際中心／綜合報導〕中國大陸一座化工廠12日凌晨發生氯氣外洩。", None, "寰島新聞"),
+        ("〔記者沈佳穎／綜合報導〕芯穹今天在香港掛牌。", "沈佳穎", None),
+    ],
+)
+def test_a_wires_dateline_names_its_outlet_and_reporters_and_stays_in_the_text(
+    line: str, author: str | None, outlet: str | None
+) -> None:
+    doc = _clean("地铁7号线开通", line, *BODY)
+    assert (doc.author, doc.outlet) == (author, outlet)
+    assert doc.paragraphs[1].text == line.replace("　", "").replace(" ", "")
 
 
 @pytest.mark.parametrize("line", ["本报记者从市发改委获悉", "原创内容，转载请注明出处。"])
@@ -229,6 +256,7 @@ def test_a_text_that_says_it_is_a_repost_is_marked(line: str, reposted: bool) ->
             "2024-06-08",
         ),
         (["民航东岭地区管理局", "2025年3月16日", "（此件公开发布）"], "民航东岭地区管理局", "2025-03-16"),
+        (["特此声明。", "恒远化工有限公司", "二〇二五年三月十二日"], "恒远化工有限公司", "2025-03-12"),
     ],
 )
 def test_a_statements_closing_signature_gives_its_outlet_and_date(tail: list[str], outlet: str, date: str) -> None:
@@ -312,6 +340,27 @@ def test_text_copied_out_of_a_pdf_is_rejoined_and_its_page_furniture_dropped() -
     doc = _clean("地铁7号线开通", "江州晚报　2024年6月1日　A6　城事", *lines)
     assert [p.text for p in doc.paragraphs if not p.heading] == WRAPPED_PARAGRAPHS
     assert [r.reason for r in doc.removed] == ["page-furniture"]
+
+
+def test_a_chat_exports_messages_are_passages_however_short() -> None:
+    doc = _clean(
+        "微信群聊“幸福里业主群”的聊天记录",
+        "—————  2025-03-11  —————",
+        "2025-03-11 23:48 阿强（12栋）：谁家在烧东西？怎么一股漂白水味儿",
+        "2025-03-11 23:51 陈姐（5栋）：我家也闻到了，还以为楼下在搞装修",
+        "—————  2025-03-12  —————",
+        *(f"2025-03-12 0{n}:10 老周（7栋）：消防车一排往厂那边开{'了' * n}" for n in range(1, 7)),
+        "[00:12:31] 主持人阿肯：嗯，就是说这个数差不多二十个亿",
+    )
+    messages = [p.text for p in doc.paragraphs if not p.heading]
+    assert len(messages) == 9 and messages[1] == "2025-03-11 23:51 陈姐（5栋）：我家也闻到了，还以为楼下在搞装修"
+    assert "boilerplate" in _reasons(doc) and not any("—" in p.text for p in doc.paragraphs)
+
+
+def test_a_sentence_closed_by_a_wire_mark_is_not_a_heading() -> None:
+    doc = _clean(TITLE, *BODY, "澜州省应急管理厅已派出工作组赴临江。（完）")
+    assert not doc.paragraphs[-1].heading
+    assert _clean("车主吐槽：召回排队快一个月了，谁来管管？（附维修进度）", *BODY).paragraphs[0].heading
 
 
 def test_a_line_opening_with_a_speakers_label_is_never_joined_to_the_line_before() -> None:

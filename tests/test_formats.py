@@ -10,7 +10,7 @@ import pytest
 
 from compare.clean import clean_document
 from compare.errors import CompareError
-from compare.ingest import decode_bytes, markdown_to_text, page_outlet, read_corpus, tidy_author
+from compare.ingest import decode_bytes, markdown_to_text, page_date, page_outlet, read_corpus, tidy_author
 from tests.conftest import SEEDS
 
 DATA = Path(__file__).parent / "data" / "formats"
@@ -58,6 +58,13 @@ WECHAT_PAGE = """<html><head><meta charset="utf-8"><title>每单5毛钱的社保
 </div></body></html>"""
 
 
+def test_a_page_date_that_is_only_a_footers_year_is_dropped() -> None:
+    footer = "<p>© 2005－2025 example.net, all rights reserved</p>"
+    assert page_date(footer, "2005-01-01") is None
+    assert page_date("<time>2024年1月1日</time>", "2024-01-01") == "2024-01-01"
+    assert page_date(footer, "2025-02-10") == "2025-02-10"
+
+
 def test_a_wechat_page_names_the_account_not_the_platform(tmp_path: Path) -> None:
     page = WECHAT_PAGE.format(
         body=BODY, body2="开通首日，不少市民专程赶来乘坐，以前坐公交要一个半小时，现在四十分钟就能到公司。"
@@ -95,6 +102,9 @@ def test_page_outlet_falls_back_to_the_title_suffix(
         ("张三; 李四", "张三、李四"),
         ("島嶼新報 國際中心", "島嶼新報 國際中心"),
         ("文", None),
+        ("文 / 本刊记者 许嘉禾", "许嘉禾"),
+        ("：王堃 实习生：刘一禾", "王堃、刘一禾"),
+        ("作者：邵明哲", "邵明哲"),
     ],
 )
 def test_tidy_author_keeps_the_names(author: str, tidy: str | None) -> None:
