@@ -72,6 +72,9 @@ ACCORDING = re.compile(rf"据(?P<speaker>[^，,。；]{{0,24}}?)(?:{SPEECH_VERBS
 SPEAKER_AFTER = re.compile(rf"[，,]?(?P<who>[^，,。；：:“”]{{1,16}}?)(?:{SPEECH_VERBS})(?=[。，,！!？?；;]|$)")
 ENDORSED = re.compile(r"正如[^，,。；]{0,24}?所(?:说|言|指出|预料|料)")
 NUMBER = re.compile(r"\d+(?:\.\d+)?|[一二三四五六七八九十百千万亿两]+(?:亿|万)")
+# A clock time or a numeric date (a chat message's or a transcript turn's stamp: 2025-03-12 02:14,
+# [00:12:31]) states no figure.
+CLOCK = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?")
 COMPANY_ROLES = (
     "CEO|CTO|CFO|COO|董事长|总裁|创始人|联合创始人|负责人|发言人|官方|公司|集团|品牌|首席|高管|总经理|"
     "经理|总监|主管|副总裁|合伙人|方面|厂商|官微|董事|掌门人|掌舵人|管理层|团队"
@@ -256,7 +259,7 @@ def signals(sentences: Sequence[str]) -> Signals:
     values = dict.fromkeys(SIGNALS, 0.0)
     for hit in hits:
         values[hit.signal] += hit.strength / norm
-    values["figures"] = sum(len(NUMBER.findall(s)) for s in parts) / norm
+    values["figures"] = sum(len(NUMBER.findall(CLOCK.sub(" ", s))) for s in parts) / norm
     sentiment = sum(sentence_sentiment(s) for s in parts) / len(parts) if parts else NEUTRAL
     values["sentiment"] = sentiment - NEUTRAL
     return Signals(values, tuple(hits), sentiment, norm)

@@ -23,6 +23,7 @@ from compare.tone import (
     model,
     score_passages,
     score_text,
+    signals,
     split_voices,
     voice_runs,
 )
@@ -63,6 +64,15 @@ def test_promotional_scores_above_neutral_above_critical() -> None:
 )
 def test_lexicon_hits_and_negation(text: str, expected: dict[str, str]) -> None:
     assert _hits(text) == expected
+
+
+def test_a_run_of_exclamation_marks_is_one_exclamation() -> None:
+    assert signals(["厂里在拉警报！！！"]).values["praise"] == signals(["厂里在拉警报！"]).values["praise"] > 0
+
+
+def test_a_messages_time_stamp_states_no_figure() -> None:
+    assert signals(["2025-03-12 06:55 陈姐：孩子留院观察了"]).values["figures"] == 0
+    assert signals(["[00:12:31] 主持人：票房差不多20亿"]).values["figures"] == 1
 
 
 def test_negation_lowers_a_promotional_score() -> None:
