@@ -42,11 +42,14 @@ CN_NUMERAL = f"[{CN_DIGITS}十百千]+(?:点[{CN_DIGITS}]+)?"
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # 十八亿三千六百万: a Chinese numeral with its own 亿 and 万 parts is one number (cn2an reads it whole).
 CN_COMPOUND = f"{CN_NUMERAL}亿零?{CN_NUMERAL}万(?!亿)"
-MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
+MAGNITUDES = {"万亿": 1e12, "千万": 1e7, "亿": 1e8, "万": 1e4, "千": 1e3}
 # 百分之八十, 超千亿: a lone 十/百/千 is a number (cn2an reads only numerals with a leading digit).
 BARE_UNITS = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 1e4}
 # "两三年", "六一" (周六一天), "零一万物": digits side by side are a vague range or not a number.
 MALFORMED_CN = re.compile(f"^[零〇]|[{CN_DIGITS[2:]}]{{2}}")
+# 五六千人, 两三万, 二三十家: two neighbouring digits before a 十/百/千 or a magnitude are a vague range.
+VAGUE_PAIR = re.compile(r"([一二两三四五六七八九])([二三四五六七八九])([十百千]?)")
+PAIR_DIGITS = "一二三四五六七八九"
 VAGUE_BEFORE = frozenset("几数上好")
 # 12000余名, 30多万, 26万出头: above the figure but below its next step.
 ODD_MORE = re.compile(r"[\d一二两三四五六七八九十百千](?:多|余)|出头")
@@ -319,7 +322,7 @@ def _number_pattern(units: dict[str, Any], after: dict[str, str]) -> re.Pattern[
     suffix = "|".join(re.escape(s) for s in sorted(after, key=len, reverse=True) if s not in ("多", "余"))
     return re.compile(
         rf"(?<![A-Za-z0-9.])(?P<num>{ARABIC}|{CN_COMPOUND}|{CN_NUMERAL})(?P<more>多|余|几)?\s?(?:个(?P<more3>多)?(?=亿|万))?"
-        rf"(?P<mag>万亿|亿|万)?(?P<more2>多|余)?\s?(?P<unit>{unit})?(?P<yuan>人民币|钱)?(?P<suffix>{suffix})?"
+        rf"(?P<mag>万亿|千万|亿|万|(?<=\d)千(?![米克瓦伏卡焦帕赫兆]))?(?P<more2>多|余)?\s?(?P<unit>{unit})?(?P<yuan>人民币|钱)?(?P<suffix>{suffix})?"
     )
 
 
@@ -362,7 +365,7 @@ def parse_numeral(text: str) -> float | None:
         return BARE_UNITS[text]
     mixed = re.fullmatch(r"(\d+(?:\.\d+)?)(万亿|亿|万|千)", text)
     if mixed:
-        return float(mixed.group(1)) * {**MAGNITUDES, "千": 1e3}[mixed.group(2)]
+        return float(mixed.group(1)) * MAGNITUDES[mixed.group(2)]
     try:
         return float(text)
     except ValueError:
@@ -417,7 +420,8 @@ def _quantity(clause: str, group: list[re.Match[str]]) -> Quantity | None:
     unit = lexicon().units.get(last["unit"] or "")
     if not (unit or last["mag"]) or last["more"] == "几" or _not_a_claim(clause, group[0], last, unit):
         return None
-    values = [_value(m, last) for m in group]
+    pair = _vague_pair(group[0]["num"], last["mag"]) if len(group) == 1 else None
+    values = list(pair) if pair else [_value(m, last) for m in group]
     if any(v is None for v in values):
         return None
     low, high = min(v for v in values if v is not None), max(v for v in values if v is not None)
@@ -437,7 +441,9 @@ def _quantity(clause: str, group: list[re.Match[str]]) -> Quantity | None:
     more = last["more"] or last["more2"] or last["more3"] or last["suffix"]
     if qualifier == "" and more:
         qualifier = lexicon().after.get(more, "")
-    upper = round(high * factor, 6) if len(group) > 1 and high != low else None
+    if pair:
+        qualifier = "approx"
+    upper = round(high * factor, 6) if len(values) > 1 and high != low else None
     return Quantity(round(low * factor, 6), name, clause[start:end], qualifier, start, kind, end, upper)
 
 
@@ -448,6 +454,19 @@ def _currency_before(clause: str, start: int) -> tuple[str, str, int]:
         if clause[:start].endswith(word):
             return unit, unit, start - len(word)
     return "元", "元", start
+
+
+def _vague_pair(num: str, mag: str | None) -> tuple[float, float] | None:
+    """The range a pair of neighbouring digits says (五六千 -> 5000-6000, 两三万 -> 2-3万, 二三十 -> 20-30),
+    when a 十/百/千 or a magnitude follows them (三四个 says too little to compare)."""
+    m = VAGUE_PAIR.fullmatch(num)
+    if m is None or not (m[3] or mag):
+        return None
+    low, high = PAIR_DIGITS.index(m[1].replace("两", "二")) + 1, PAIR_DIGITS.index(m[2]) + 1
+    if high != low + 1:
+        return None
+    scale = {"": 1.0, "十": 10.0, "百": 100.0, "千": 1000.0}[m[3]] * MAGNITUDES.get(mag or "", 1.0)
+    return low * scale, high * scale
 
 
 def _value(m: re.Match[str], last: re.Match[str]) -> float | None:
@@ -465,7 +484,9 @@ WORD_COUNT_UNITS = frozenset({"起", "例", "宗", "名", "人", "位"})
 def _not_a_claim(clause: str, first: re.Match[str], last: re.Match[str], unit: Unit | None) -> bool:
     """Ordinals, small counts in words, years, bare 千/百 words (千万不要), time frames and attributives."""
     num = first["num"]
-    if clause[max(0, first.start() - 1) : first.start()] == "第" or MALFORMED_CN.search(num):
+    if clause[max(0, first.start() - 1) : first.start()] == "第" or (
+        MALFORMED_CN.search(num) and _vague_pair(num, last["mag"]) is None
+    ):
         return True
     if not re.search(f"[{CN_DIGITS}\\d]", num) and not num.startswith("十"):
         return not clause[: first.start()].endswith(tuple(lexicon().before))
@@ -475,7 +496,8 @@ def _not_a_claim(clause: str, first: re.Match[str], last: re.Match[str], unit: U
         return False
     if last["unit"] == "块" and not num[0].isdigit() and (parse_numeral(num) or 0) < 10:
         return True  # 这一块 is "this area"; 5块, 两百块 and 两块五 are money
-    small_word = not num[0].isdigit() and not last["mag"] and (parse_numeral(num) or 0) < 10
+    pair = _vague_pair(num, last["mag"])
+    small_word = not num[0].isdigit() and not last["mag"] and (pair[0] if pair else parse_numeral(num) or 0) < 10
     if unit.kind == "count" and small_word:
         # 五起热失控, 三名学生: cases and people counted in words are figures; 一个, 两家 are phrasing
         return not ((parse_numeral(num) or 0) >= 3 and last["unit"] in WORD_COUNT_UNITS)

@@ -147,6 +147,41 @@ def test_find_quantities(clause: str, value: float, unit: str, qualifier: str) -
     assert (quantity.unit, quantity.qualifier) == (unit, qualifier)
 
 
+@pytest.mark.parametrize(
+    ("clause", "low", "high", "unit"),
+    [
+        ("一共撤了五六千人", 5000, 6000, "人"),
+        ("两三万人到场", 20000, 30000, "人"),
+        ("园区有二三十家企业", 20, 30, "家"),
+        ("凌晨排了七八千场", 7000, 8000, "场"),
+    ],
+)
+def test_two_neighbouring_digits_before_a_magnitude_are_a_vague_range(
+    clause: str, low: float, high: float, unit: str
+) -> None:
+    (quantity,) = find_quantities(clause)
+    assert (quantity.value, quantity.upper, quantity.unit, quantity.qualifier) == (low, high, unit, "approx")
+
+
+@pytest.mark.parametrize("clause", ["他去了三四个地方", "两三年后", "六一儿童节"])
+def test_neighbouring_digits_without_a_magnitude_are_no_figure(clause: str) -> None:
+    assert find_quantities(clause) == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "value", "unit"),
+    [
+        ("逾4千名居民被疏散", 4000, "人"),
+        ("投资3千万元", 3e7, "元"),
+        ("全长3千米", 3, "公里"),
+        ("装机900千瓦", 900, "千瓦"),
+    ],
+)
+def test_a_thousand_after_arabic_digits_is_a_magnitude_but_not_in_a_unit(clause: str, value: float, unit: str) -> None:
+    (quantity,) = find_quantities(clause)
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
 def test_find_quantities_keeps_raw_text_and_offset() -> None:
     (quantity,) = find_quantities("阿里云宣布将投入超过3800亿元")
     assert quantity.raw == "超过3800亿元"
