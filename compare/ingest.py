@@ -71,6 +71,10 @@ WECHAT_ACCOUNT = re.compile(r"""id=["']js_name["'][^>]*>\s*([^<]{1,40})<""")
 PAGE_TITLE = re.compile(r"<title[^>]*>([^<]{1,200})</title>", re.IGNORECASE)
 TITLE_SEPARATOR = re.compile(r"\s+[|_–—-]\s+|\s*[|｜_]\s*")
 MAX_OUTLET_CHARS = 20
+# A full date written on a page (2025年3月12日, 2025-03-12), and how much of the article's first line
+# locates the article in the page's text.
+PAGE_DATE = re.compile(r"((?:19|20)\d{2})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})(?!\d)")
+PAGE_DATE_PROBE = 12
 AUTHOR_NOISE = re.compile(
     r"^(?:文|撰文|作者|文字)$|^(?:文|撰文|作者|文字)?[:：]|(?:本报|本報|本刊|本台|本网|本網|特约|特約)?(?:记者|記者)|"
     r"发布于|發佈於|发布时间|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}"
@@ -164,7 +168,14 @@ def html_to_document(html: str) -> tuple[str, SourceMeta]:
     import trafilatura
 
     result = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        favor_precision=True,
+        # Its wide date search takes the oldest date in the page's links to other stories, or a footer's
+        # "© 2005－2025": only dates the page states as its own are taken, else see `page_date`.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if result is None:
         return "", SourceMeta()
@@ -174,7 +185,7 @@ def html_to_document(html: str) -> tuple[str, SourceMeta]:
         title=title,
         outlet=page_outlet(html, found.get("sitename") or None, title),
         author=tidy_author(found.get("author") or ""),
-        date=page_date(html, found.get("date") or None),
+        date=found.get("date") or page_date(html, str(found.get("text") or "")),
         url=found.get("url") or None,
     )
     return with_thread_posts(html, str(found.get("text") or "")), meta
@@ -228,14 +239,25 @@ def _shape(element: Any) -> tuple[tuple[str, str], ...]:
     return tuple(shape)
 
 
-def page_date(html: str, date: str | None) -> str | None:
-    """The page's date, unless it is only a year: trafilatura's wide search takes a footer's
-    "© 2005－2025" for 2005-01-01, so a 1 January the page does not write is dropped."""
-    if date is None or not date.endswith("-01-01"):
-        return date
-    year = date[:4]
-    written = (f"{year}-01-01", f"{year}/01/01", f"{year}.01.01", f"{year}-1-1", f"{year}/1/1", f"{year}年1月1日")
-    return date if any(w in html for w in written) else None
+def page_date(html: str, text: str) -> str | None:
+    """The date a page writes above its article when its metadata names none (a TV site's
+    `2025年3月12日（星期三）18:32`): the first full date in the page's visible text before the article's
+    first words, leaving out links (a "related stories" list dates other stories)."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    for element in root.xpath("//a|//script|//style|//head"):
+        element.drop_tree()
+    visible = " ".join(root.text_content().split())
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    at = visible.find(" ".join(first.split())[:PAGE_DATE_PROBE]) if first else -1
+    if at < 0:
+        return None
+    day = PAGE_DATE.search(visible[:at])
+    return f"{day[1]}-{int(day[2]):02d}-{int(day[3]):02d}" if day else None
 
 
 def page_outlet(html: str, sitename: str | None, title: str | None) -> str | None:

@@ -10,7 +10,7 @@ import pytest
 
 from compare.clean import clean_document
 from compare.errors import CompareError
-from compare.ingest import decode_bytes, markdown_to_text, page_date, page_outlet, read_corpus, tidy_author
+from compare.ingest import decode_bytes, markdown_to_text, page_outlet, read_corpus, tidy_author
 from tests.conftest import SEEDS
 
 DATA = Path(__file__).parent / "data" / "formats"
@@ -58,11 +58,24 @@ WECHAT_PAGE = """<html><head><meta charset="utf-8"><title>每单5毛钱的社保
 </div></body></html>"""
 
 
-def test_a_page_date_that_is_only_a_footers_year_is_dropped() -> None:
-    footer = "<p>© 2005－2025 example.net, all rights reserved</p>"
-    assert page_date(footer, "2005-01-01") is None
-    assert page_date("<time>2024年1月1日</time>", "2024-01-01") == "2024-01-01"
-    assert page_date(footer, "2025-02-10") == "2025-02-10"
+DATED_PAGE = """<html><head><meta charset="utf-8"><title>化工厂泄漏</title></head><body>
+<div class="nav"><a href="/">首页</a></div><h1>化工厂氯气泄漏 三十一人送院</h1>
+<div class="meta">{meta}</div><div class="article"><p>{body}</p><p>{body2}</p></div>
+<ul class="related"><li><a href="/news/20250311/1.html">2025年3月11日 另一宗新闻</a></li></ul>
+<p class="footer">© 2005－2025 维港电视 版权所有</p></body></html>"""
+LEAK = "临江县一化工厂12日凌晨发生液氯泄漏，当地紧急疏散厂区周边3公里范围内约4300名居民。"
+LEAK2 = "截至12日15时，事故共造成31人住院治疗，其中3人伤势较重，目前生命体征平稳。"
+
+
+@pytest.mark.parametrize(
+    ("meta", "date"), [("2025年3月12日（星期三）18:32　最后更新：20:05", "2025-03-12"), ("维港电视新闻", None)]
+)
+def test_a_page_date_is_the_one_written_above_the_article_not_a_links_or_footers(
+    tmp_path: Path, meta: str, date: str | None
+) -> None:
+    page = DATED_PAGE.format(meta=meta, body=LEAK, body2=LEAK2)
+    (doc,) = read_corpus(_corpus(tmp_path, {"page.html": page})).documents
+    assert doc.meta.date == date
 
 
 def test_a_wechat_page_names_the_account_not_the_platform(tmp_path: Path) -> None:
