@@ -668,6 +668,7 @@ def test_three_sources_phrased_differently_form_one_comparison() -> None:
         ("当局已转移12000余名居民。", ("居民",), ("转移",), ()),
         ("旗下星驰E5下调约一成。", (), ("下调",), ("星驰E5", "星驰")),
         ("接入通义千问大模型的企业数已经达到30多万。", ("企业数",), ("接入",), ("通义千问",)),
+        ("当地本月11日录得摄氏43.6度高温。", ("高温",), (), ()),  # 摄氏 is the scale, not what is measured
     ],
 )
 def test_subject_head_event_and_names(
