@@ -272,7 +272,7 @@ def page_outlet(html: str, sitename: str | None, title: str | None) -> str | Non
     head = PAGE_TITLE.search(html)
     parts = TITLE_SEPARATOR.split(unescape(head[1]).strip()) if head else []
     outlet = parts[-1].strip() if len(parts) > 1 else ""
-    if 2 <= len(outlet) <= MAX_OUTLET_CHARS and len(outlet) < len(parts[0]):  # not 深度｜骑手社保来了
+    if 2 <= len(outlet) <= MAX_OUTLET_CHARS and len(outlet) < max(map(len, parts[:-1])):  # not 深度｜骑手社保来了
         return outlet
     return None
 

@@ -98,6 +98,7 @@ def test_a_wechat_page_names_the_account_not_the_platform(tmp_path: Path) -> Non
         ),
         ("<title>橙骑8城试点_汇网</title>", None, "橙骑8城试点", "汇网"),
         ("<title>深度｜骑手社保来了</title>", None, "深度｜骑手社保来了", None),  # a column tag, not an outlet
+        ("<title>直播｜化工厂泄漏：住院增至31人_澜潮新闻</title>", None, "化工厂泄漏", "澜潮新闻"),
         ("<title>标题 | 商流周刊</title>", "江州晚报", "标题", "江州晚报"),
     ],
 )
