@@ -200,7 +200,7 @@ def with_thread_posts(html: str, text: str) -> str:
     container, stays out); it goes after the kept paragraph that precedes it on the page."""
     import lxml.html  # trafilatura's own parser; imported here for the same reason as trafilatura
 
-    lines = [line for line in text.split("\n")]
+    lines = text.split("\n")
     index = {_squashed(line): n for n, line in enumerate(lines) if line.strip()}
     try:
         paragraphs = list(lxml.html.fromstring(html).iter("p"))
