@@ -533,21 +533,16 @@ def find_byline(lines: list[str], rules: ChromeRules, spaced: Mapping[str, str] 
 
 def find_dateline(lines: list[str], rules: ChromeRules, spaced: Mapping[str, str] | None = None) -> Byline | None:
     """A dateline opening one of the top lines (新华社北京3月12日电（记者 王明）…, 本报讯（记者 李华）…),
-    matched on the line as written (`spaced`: the spaces that separate two reporters' names). The
-    Byline's `line` is the dateline as the normalized line starts with it."""
+    matched on the line as written (`spaced`: the spaces that separate two reporters' names) and
+    followed by the article's words; the line stays in the text."""
     for line in lines[: rules.byline_lines]:
         written = (spaced or {}).get(line, line)
         for pattern in rules.dateline:
             match = pattern.match(written)
-            if not match or not match.group(0).strip():
-                continue
-            cut = SPACE_BETWEEN_HAN.sub("", " ".join(match.group(0).split()))
-            if not line.startswith(cut) or len(cut) >= len(line):
-                continue
-            named = match.groupdict()
-            author, outlet = named.get("author"), named.get("outlet")
-            names = "、".join(author.split()) if author else None
-            return Byline(cut, names, outlet.strip() if outlet else None)
+            if match and match.group(0).strip() and written[match.end() :].strip():
+                author, outlet = match.groupdict().get("author"), match.groupdict().get("outlet")
+                names = "、".join(author.split()) if author else None
+                return Byline(line, names, outlet.strip() if outlet else None)
     return None
 
 
