@@ -41,7 +41,12 @@ CN_DIGITS = "零〇一二两三四五六七八九"
 CN_NUMERAL = f"[{CN_DIGITS}十百千]+(?:点[{CN_DIGITS}]+)?"
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # 十八亿三千六百万: a Chinese numeral with its own 亿 and 万 parts is one number (cn2an reads it whole).
-CN_COMPOUND = f"{CN_NUMERAL}亿零?{CN_NUMERAL}万(?!亿)"
+# 八十六万四千, 两万五千, 一万零五百: a 万 with thousands or hundreds after it is one number too.
+CN_COMPOUND = (
+    f"{CN_NUMERAL}亿零?{CN_NUMERAL}万(?!亿)|{CN_NUMERAL}万零?[{CN_DIGITS[2:]}][千百][{CN_DIGITS}十百]*(?![万亿])"
+)
+# 3万5千元: the same in Arabic digits.
+MIXED_COMPOUND = r"\d+万\d千(?:\d百)?(?![万亿米克瓦伏卡焦帕赫兆])"
 MAGNITUDES = {"万亿": 1e12, "千万": 1e7, "亿": 1e8, "万": 1e4, "千": 1e3}
 # 百分之八十, 超千亿: a lone 十/百/千 is a number (cn2an reads only numerals with a leading digit).
 BARE_UNITS = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 1e4}
@@ -321,7 +326,7 @@ def _number_pattern(units: dict[str, Any], after: dict[str, str]) -> re.Pattern[
     unit = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
     suffix = "|".join(re.escape(s) for s in sorted(after, key=len, reverse=True) if s not in ("多", "余"))
     return re.compile(
-        rf"(?<![A-Za-z0-9.])(?P<num>{ARABIC}|{CN_COMPOUND}|{CN_NUMERAL})(?P<more>多|余|几)?\s?(?:个(?P<more3>多)?(?=亿|万))?"
+        rf"(?<![A-Za-z0-9.])(?P<num>{MIXED_COMPOUND}|{ARABIC}|{CN_COMPOUND}|{CN_NUMERAL})(?P<more>多|余|几)?\s?(?:个(?P<more3>多)?(?=亿|万))?"
         rf"(?P<mag>万亿|千万|亿|万|(?<=\d)千(?![米克瓦伏卡焦帕赫兆]))?(?P<more2>多|余)?\s?(?P<unit>{unit})?(?P<yuan>人民币|钱)?(?P<suffix>{suffix})?"
     )
 
@@ -366,6 +371,9 @@ def parse_numeral(text: str) -> float | None:
     mixed = re.fullmatch(r"(\d+(?:\.\d+)?)(万亿|亿|万|千)", text)
     if mixed:
         return float(mixed.group(1)) * MAGNITUDES[mixed.group(2)]
+    parts = re.fullmatch(r"(\d+)万(\d)千(?:(\d)百)?", text)
+    if parts:
+        return int(parts[1]) * 1e4 + int(parts[2]) * 1e3 + int(parts[3] or 0) * 100
     try:
         return float(text)
     except ValueError:
@@ -1729,11 +1737,11 @@ def _interval(claim: Claim) -> tuple[float, float]:
 def stated_precision(raw: str) -> float:
     """Half a unit of a number's last significant digit, relative to it: 约4100万 0.012, 约1.2万 0.042,
     约3000 0.17, 近八千万 0.063; word forms (一半, 三分之一) APPROX_TOLERANCE."""
-    m = re.search(rf"{ARABIC}|{CN_NUMERAL}", raw)
+    m = re.search(rf"{MIXED_COMPOUND}|{ARABIC}|{CN_COMPOUND}|{CN_NUMERAL}", raw)
     if m is None:
         return APPROX_TOLERANCE
     digits = m.group().replace(",", "")
-    if not digits[0].isdigit():
+    if not digits.replace(".", "").isdigit():
         value = parse_numeral(digits)
         if value is None or value != int(value):
             return APPROX_TOLERANCE

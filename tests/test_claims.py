@@ -60,6 +60,15 @@ def test_parse_numeral_decimal_before_wanyi() -> None:
         ("三千八百亿元", 3.8e11, "元", ""),
         ("十八亿三千六百万元", 1.836e9, "元", ""),
         ("十二亿零六百万元", 1.206e9, "元", ""),
+        # a 万 with thousands after it is one number, in words or digits
+        ("罚款八十六万四千元", 8.64e5, "元", ""),
+        ("一万零五百人", 10500.0, "人", ""),
+        ("十二万七千余人", 1.27e5, "人", "over"),
+        ("5万3千元", 5.3e4, "元", ""),
+        ("赔偿1万2千5百元", 1.25e4, "元", ""),
+        # Hong Kong slang for renminbi and Hong Kong dollars
+        ("上映首日已收4.38亿人仔", 4.38e8, "元", ""),
+        ("赔偿500港纸", 500.0, "港元", ""),
         ("不超过2亿元", 2e8, "元", "under"),
         ("不少于3000人", 3000.0, "人", "over"),
         ("1小时19分", 79.0, "分钟", ""),
@@ -345,6 +354,13 @@ def test_a_repost_repeating_a_figure_is_not_a_second_source() -> None:
     assert compare_claims(claims[:2], voice={"portal": "daily"}) == ()
 
 
+def test_words_for_a_fine_are_one_subject() -> None:
+    _, comparisons = _compare(
+        ("daily", "省电影局对金幕院线罚款86.4万元。"), ("post", "省電影局給金幕院線開出八十六萬四千元罰單。")
+    )
+    assert [c.kind for c in comparisons] == ["agreement"]
+
+
 def test_same_price_agrees() -> None:
     _, comparisons = _compare(("daily", "江州地铁7号线的起步票价为2元。"), ("post", "记者了解到，7号线起步票价为2元。"))
     (comparison,) = comparisons
@@ -367,6 +383,9 @@ def test_traditional_and_simplified_sources_are_compared() -> None:
         ("李明的转会费近八千万元。", "李明的转会费近八千一百万元。", "agreement"),  # 近八千万 stands for ±5%
         ("李明的转会费近八千万元。", "李明的转会费近八千五百万元。", "conflict"),  # 近八千五百万 is precise to 百万
         ("李明的转会费近八千万元。", "李明的转会费近一亿元。", "conflict"),
+        # a compound numeral is as precise as its last digit: 约八万五千 is not about 九万
+        ("李明的转会费约八万五千元。", "李明的转会费约8.5万元。", "agreement"),
+        ("李明的转会费约八万五千元。", "李明的转会费约8.9万元。", "conflict"),
     ],
 )
 def test_agreement_tolerance_follows_stated_precision(first: str, second: str, kind: str) -> None:
