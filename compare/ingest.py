@@ -75,6 +75,14 @@ MAX_OUTLET_CHARS = 20
 # locates the article in the page's text.
 PAGE_DATE = re.compile(r"((?:19|20)\d{2})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})(?!\d)")
 PAGE_DATE_PROBE = 12
+# A table cell holding this many characters of its own text (nested tables apart) is a page column, not
+# data: an old government site lays its whole notice out in one <td>, its paragraphs split by <br>.
+LAYOUT_CELL_CHARS = 150
+TABLE_PARTS = ("tr", "td", "th", "tbody", "thead", "tfoot")
+BLOCK_TAGS = frozenset(
+    {"p", "div", "section", "article", "table", "ul", "ol", "li", "dl", "blockquote", "pre", "figure", "form"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav", "aside", "main"}
+)
 AUTHOR_NOISE = re.compile(
     r"^(?:文|撰文|作者|文字)$|^(?:文|撰文|作者|文字)?[:：]|(?:本报|本報|本刊|本台|本网|本網|特约|特約)?(?:记者|記者)|"
     r"发布于|發佈於|发布时间|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}"
@@ -168,7 +176,7 @@ def html_to_document(html: str) -> tuple[str, SourceMeta]:
     import trafilatura
 
     result = trafilatura.bare_extraction(
-        html,
+        extractable_page(html),
         with_metadata=True,
         include_comments=False,
         include_tables=True,
@@ -189,6 +197,63 @@ def html_to_document(html: str) -> tuple[str, SourceMeta]:
         url=found.get("url") or None,
     )
     return with_thread_posts(html, str(found.get("text") or "")), meta
+
+
+def extractable_page(html: str) -> str:
+    """The page with its layout made plain for the extractor, which reads paragraphs from <p> and treats
+    tables as data:
+    - a layout table (one that holds another table, or a cell with a column's worth of text,
+      LAYOUT_CELL_CHARS) becomes plain blocks. Read as a table, an old government site's cells come
+      out as rows, navigation and footer included, and its notice, written in one cell with <br> line
+      breaks, as one paragraph. Data tables (short cells) stay tables.
+    - a <section> holding only text and inline elements is a paragraph: a WeChat article's body is
+      nested sections of styled spans with no <p> at all, and the extractor found nothing in it.
+    Pages with neither are returned unchanged."""
+    import lxml.html  # trafilatura's own parser; imported here for the same reason as trafilatura
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return html
+    layout = [table for table in root.iter("table") if _lays_out(table)]
+    parts = [part for part in root.iter(*TABLE_PARTS) if _table_of(part) in layout]
+    blocks = [section for section in root.iter("section") if _text_block(section)]
+    if not layout and not blocks:
+        return html
+    for element in (*layout, *parts):
+        element.tag = "div"
+    for element in blocks:
+        element.tag = "p"
+    return str(lxml.html.tostring(root, encoding="unicode"))
+
+
+def _text_block(element: Any) -> bool:
+    """Whether an element holds text and no block-level elements."""
+    blocks = (child for child in element.iterdescendants() if child.tag in BLOCK_TAGS)
+    return next(blocks, None) is None and bool(element.text_content().strip())
+
+
+def _lays_out(table: Any) -> bool:
+    """Whether a table holds another table or a cell with a column's worth of its own text."""
+    if next(table.iterdescendants("table"), None) is not None:
+        return True
+    cells = (cell for cell in table.iter("td", "th") if _table_of(cell) is table)
+    return any(len("".join(_own_text(cell).split())) >= LAYOUT_CELL_CHARS for cell in cells)
+
+
+def _table_of(element: Any) -> Any:
+    """The table an element of a table belongs to (the nearest one around it)."""
+    return next(element.iterancestors("table"), None)
+
+
+def _own_text(element: Any) -> str:
+    """An element's text, leaving out the tables inside it."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag != "table":
+            parts.append(_own_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def with_thread_posts(html: str, text: str) -> str:

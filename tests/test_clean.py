@@ -293,6 +293,8 @@ BODY = [
         "本文为转载内容，版权归原作者所有。",
         "本文来源：枫川茶话（ID：fengchuanchahua），作者：柯望川。",
         "图文整理自网络，转载请联系后台授权。",
+        "未经授权，不得转载。",
+        "未經本網書面許可不得轉載",
     ],
 )
 def test_cut_at_body_end_cuts_at_a_marker_after_the_body(marker: str) -> None:
@@ -304,6 +306,11 @@ def test_cut_at_body_end_cuts_at_a_marker_after_the_body(marker: str) -> None:
 
 def test_cut_at_body_end_ignores_a_marker_before_most_of_the_prose() -> None:
     lines = ["本文为原创内容，欢迎阅读。", *BODY]
+    assert cut_at_body_end(lines, chrome_rules()) == (lines, [])
+
+
+def test_unauthorised_transactions_in_the_story_are_not_a_copyright_notice() -> None:
+    lines = [*BODY, "银行承诺全数承担客户因事件而蒙受的未經授權交易损失。", "截至3月31日，银行已向约九成客户发出通知。"]
     assert cut_at_body_end(lines, chrome_rules()) == (lines, [])
 
 

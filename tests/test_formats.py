@@ -10,7 +10,7 @@ import pytest
 
 from compare.clean import clean_document
 from compare.errors import CompareError
-from compare.ingest import decode_bytes, markdown_to_text, page_outlet, read_corpus, tidy_author
+from compare.ingest import decode_bytes, extractable_page, markdown_to_text, page_outlet, read_corpus, tidy_author
 from tests.conftest import SEEDS
 
 DATA = Path(__file__).parent / "data" / "formats"
@@ -196,6 +196,68 @@ def test_a_forum_threads_replies_are_kept_beside_its_opening_post(tmp_path: Path
     assert [line for line in doc.text.splitlines() if line in wanted] == wanted  # every post, in page order
     for chrome in ("首页", "版权所有", "回复", "发表于"):
         assert chrome not in doc.text, chrome
+
+
+NOTICE = [
+    "2024年10月3日14时25分许，景区客运索道在运行中突发故障停机，导致47个吊厢悬停于线路上，共有186名游客被困。"
+    "事件发生后，县委、县政府高度重视，立即启动应急预案，成立现场救援指挥部，全力组织救援处置。",
+    "救援期间共调集消防救援人员92人、公安民警38人、医护人员25人，采取绳索缓降与地面接应相结合的方式逐厢施救。"
+    "至当日21时45分，最后一名被困游客安全落地。",
+    "自10月4日起，景区暂停对外开放。经安全评估，景区步行游览线路定于10月20日起恢复开放。",
+]
+TABLE_PAGE = """<html><head><meta charset="gb2312"><title>关于索道故障事件的通报_梧岭县人民政府</title></head><body>
+<table width="980"><tr><td><img src="/logo.gif" alt="梧岭县人民政府"></td></tr>
+<tr><td><a href="/">首　页</a>　|　<a href="/zwgk/">政务公开</a>　|　<a href="/hdjl/">互动交流</a></td></tr></table>
+<table width="980"><tr><td align="center"><b>关于索道故障事件的通报</b></td></tr>
+<tr><td>发布时间：2024-10-19 16:32:07　　来源：县文化和旅游局</td></tr>
+<tr><td class="zw"><font face="宋体">{body}<br>　　特此通报。<br></font></td></tr></table>
+<table><tr><td>主办：梧岭县人民政府办公室　承办：梧岭县信息中心　地址：府前路1号</td></tr></table>
+</body></html>"""
+
+
+def test_a_notice_laid_out_in_a_table_cell_keeps_its_paragraphs_and_drops_the_navigation(tmp_path: Path) -> None:
+    page = TABLE_PAGE.format(body="<br>".join(f"　　{p}" for p in NOTICE))
+    folder = _corpus(tmp_path, {"gov.htm": page.encode("gbk")})
+    cleaned = clean_document(read_corpus(folder).documents[0])
+    assert [p.text for p in cleaned.paragraphs] == NOTICE
+    assert (cleaned.outlet, cleaned.date) == ("梧岭县人民政府", "2024-10-19")
+
+
+def test_a_data_table_stays_a_table() -> None:
+    page = (
+        "<html><body><p>{}</p><table><tr><th>站点</th><th>风速</th></tr>"
+        "<tr><td>东岭</td><td>45米/秒</td></tr></table></body></html>"
+    )
+    assert extractable_page(page.format(BODY)) == page.format(BODY)
+
+
+WECHAT_SECTIONS = """<html><head><meta charset="utf-8"><title>数据泄露，你的钱还安全吗？</title></head><body>
+<div id="page-content"><h1 id="activity-name">数据泄露，你的钱还安全吗？</h1>
+<span id="profileBt"><a href="javascript:void(0);" id="js_name">理财不踩坑</a></span>
+<div id="js_content"><section style="margin: 0px 8px;">
+<section style="text-align: center;"><section style="display: inline-block;">
+<span>点击上方蓝字“理财不踩坑”，一起做聪明的理财人</span></section></section>
+{body}
+<section style="text-align: center;"><section><img data-src="/qrcode.png"></section>
+<section><span>长按识别二维码，关注“理财不踩坑”</span></section></section>
+</section></div></div></body></html>"""
+WECHAT_BODY = [
+    "说白了，这是一次外包惹的祸。银行把部分客户资料交给一家外包公司保管，结果对方把云存储的大门敞开了，连钥匙都丢进了公开的代码仓库。",
+    "到底多少人中招？没人说得清。银行官方说约12.8万人，但有安全研究员根据泄露样本推算，实际受影响的超过30万人。",
+    "补偿够不够？银行给每位受影响客户500港元关怀金，外加一年免费信用监控，网友算了一笔账，一年的监控期根本不够。",
+]
+
+
+def test_a_wechat_body_of_styled_sections_is_read_paragraph_by_paragraph(tmp_path: Path) -> None:
+    sections = "\n".join(
+        f'<section style="line-height: 1.75em;"><span style="font-size: 15px;"><span style="font-weight: bold;">'
+        f"{p[: p.index('。') + 1]}</span>{p[p.index('。') + 1 :]}</span></section>"
+        for p in WECHAT_BODY
+    )
+    folder = _corpus(tmp_path, {"wx.html": WECHAT_SECTIONS.format(body=sections)})
+    cleaned = clean_document(read_corpus(folder).documents[0])
+    assert [p.text for p in cleaned.paragraphs] == WECHAT_BODY  # each bold lead-in stays with its paragraph
+    assert cleaned.outlet == "理财不踩坑"
 
 
 def test_sidecar_metadata_wins_and_unmatched_entries_are_noted(tmp_path: Path) -> None:
