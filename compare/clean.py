@@ -502,8 +502,12 @@ class Byline:
     date: str | None = None
 
 
-# Role words and a dispatch place around a byline's names: 本刊记者 祁远山 发自沅城 -> 祁远山.
-BYLINE_ROLE = re.compile(r"^(?:本刊|本报|本報|本台|本网|本網|特约|特約)?(?:记者|記者)\s*[:：]?\s*|\s*(?:发自|發自)\S*$")
+# Role words and a dispatch place around a byline's names: 本刊记者 祁远山 发自沅城 -> 祁远山, and
+# a trailing "reporting from": 記者 麥婉晴 霽州報道 -> 麥婉晴.
+BYLINE_ROLE = re.compile(
+    r"^(?:本刊|本报|本報|本台|本网|本網|特约|特約)?(?:记者|記者)\s*[:：]?\s*|\s*(?:发自|發自)\S*$"
+    r"|(?:^(?:综合|綜合|编译|編譯|[\u4e00-\u9fff]{2})|[\s/／、]+[\u4e00-\u9fff]{0,6})(?:报道|報道|報導|报导)$"
+)
 # A date in Chinese numerals, as a notice's signature writes it: 二〇二五年三月十二日.
 HAN_DIGITS = "〇一二三四五六七八九"
 HAN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
@@ -532,7 +536,8 @@ def find_byline(lines: list[str], rules: ChromeRules, spaced: Mapping[str, str] 
 
 
 def find_dateline(lines: list[str], rules: ChromeRules, spaced: Mapping[str, str] | None = None) -> Byline | None:
-    """A dateline opening one of the top lines (新华社北京3月12日电（记者 王明）…, 本报讯（记者 李华）…),
+    """A dateline opening one of the top lines (新华社北京3月12日电（记者 王明）…, 本报讯（记者 李华）…,
+    a press release's （香港，2025年3月17日）…),
     matched on the line as written (`spaced`: the spaces that separate two reporters' names) and
     followed by the article's words; the line stays in the text."""
     for line in lines[: rules.byline_lines]:
@@ -542,7 +547,8 @@ def find_dateline(lines: list[str], rules: ChromeRules, spaced: Mapping[str, str
             if match and match.group(0).strip() and written[match.end() :].strip():
                 author, outlet = match.groupdict().get("author"), match.groupdict().get("outlet")
                 names = "、".join(author.split()) if author else None
-                return Byline(line, names, outlet.strip() if outlet else None)
+                date = match.groupdict().get("date")
+                return Byline(line, names, outlet.strip() if outlet else None, iso_day(date) if date else None)
     return None
 
 

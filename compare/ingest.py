@@ -5,11 +5,16 @@ Only this module and the report writer touch the filesystem.
 
 from __future__ import annotations
 
+import email
+import email.policy
 import hashlib
 import json
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from datetime import datetime
+from email.utils import parseaddr, parsedate_to_datetime
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -28,6 +33,7 @@ FORMATS = {
     ".html": "html",
     ".htm": "html",
     ".jsonl": "jsonl",
+    ".eml": "email",
 }
 # Configuration files a corpus folder may hold beside its articles.
 SIDECAR = "sources.toml"
@@ -46,7 +52,7 @@ RECORD_FIELDS = {
     "text": ("text", "content", "body", "article", "article_text", "maintext", "正文", "内容"),
     "title": ("title", "headline", "标题"),
     "outlet": ("outlet", "source", "media", "site", "site_name", "sitename", "publisher", "来源", "媒体"),
-    "author": ("author", "authors", "byline", "作者"),
+    "author": ("author", "authors", "byline", "user", "user_name", "screen_name", "nickname", "作者", "用户"),
     "date": (
         "date",
         "publish_time",
@@ -58,12 +64,31 @@ RECORD_FIELDS = {
         "date_publish",
         "time",
         "datetime",
+        "created_at",
+        "created",
         "发布时间",
         "日期",
     ),
     "url": ("url", "link", "source_url", "链接"),
 }
 RECORD_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d")
+# A Weibo or Twitter API timestamp: Sun Sep 14 16:52:08 +0800 2025.
+API_TIMESTAMP = "%a %b %d %H:%M:%S %z %Y"
+# An e-mail saved as text opens with its headers (From: 早盘参考 <brief@…>, Subject: …, 主题：…) and a
+# blank line: the sender is the outlet, the subject the title, the date the day it was sent.
+MAIL_HEADER = re.compile(
+    r"^(?P<key>[A-Za-z][A-Za-z-]{1,30}|发件人|收件人|抄送|主题|发送时间|日期)\s*[:：]\s*(?P<value>.*)$"
+)
+MAIL_FIELDS = {
+    "from": "outlet",
+    "发件人": "outlet",
+    "subject": "title",
+    "主题": "title",
+    "date": "date",
+    "sent": "date",
+    "发送时间": "date",
+    "日期": "date",
+}
 LIST_SENTENCE_END = re.compile(r"[。！？!?；;][”’」』）)]*$")
 # Page metadata: a WeChat article names its account (#js_name) while og:site_name names the platform;
 # a page's <title> often ends with the outlet after a separator; author fields carry role words.
@@ -86,6 +111,10 @@ BLOCK_TAGS = frozenset(
 AUTHOR_NOISE = re.compile(
     r"^(?:文|撰文|作者|文字)$|^(?:文|撰文|作者|文字)?[:：]|(?:本报|本報|本刊|本台|本网|本網|特约|特約)?(?:记者|記者)|"
     r"发布于|發佈於|发布时间|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}:\d{2}"
+)
+# Where the reporter files from, after the name: 台北報導, 綜合報導.
+REPORTING_FROM = re.compile(
+    r"(?:^(?:综合|綜合|编译|編譯|[\u4e00-\u9fff]{2})|\s+[\u4e00-\u9fff]{0,6})(?:报道|報道|報導|报导)$"
 )
 # Co-authors' roles separate names like the separators do: 王堃 实习生：刘一禾 -> 王堃、刘一禾.
 AUTHOR_ROLES = re.compile(r"\s*(?:实习生|實習生|通讯员|通訊員|摄影|攝影|编辑|編輯)\s*[:：]?\s*")
@@ -346,7 +375,7 @@ def tidy_author(author: str) -> str | None:
     """A page's author field without the role words and dates around the names (文 / 本刊记者 许嘉禾 发布于
     2025.03.25 -> 许嘉禾)."""
     parts = re.split(r"[;；|｜/／]", AUTHOR_ROLES.sub("|", author))
-    names = [AUTHOR_NOISE.sub("", part.strip()).strip() for part in parts]
+    names = [REPORTING_FROM.sub("", AUTHOR_NOISE.sub("", part.strip()).strip()).strip() for part in parts]
     return "、".join(n for n in names if n) or None
 
 
@@ -392,21 +421,91 @@ def record_fields(record: dict[str, Any]) -> dict[str, Any]:
 def _record_value(field: str, value: Any) -> str:
     """A record's metadata value as text (a list's items joined: ["王明", "李华"] -> 王明、李华); a
     timestamp's date is its day (2025-06-18 09:30:00 -> 2025-06-18)."""
+    if isinstance(value, dict):  # a user object: {"screen_name": …}
+        value = value.get("screen_name") or value.get("name") or ""
     text = "、".join(str(v).strip() for v in value) if isinstance(value, list) else str(value).strip()
-    if field == "date" and RECORD_TIMESTAMP.match(text):
+    return timestamp_day(text) if field == "date" else text
+
+
+def timestamp_day(text: str) -> str:
+    """The day of a timestamp as ISO 8601, in the timestamp's own time zone (2025-06-18 09:30:00,
+    Wed, 19 Mar 2025 07:05:12 +0800, Sun Sep 14 16:52:08 +0800 2025 -> the date); other text as given."""
+    if RECORD_TIMESTAMP.match(text):
         return text[:10]
-    return text
+    try:
+        return datetime.strptime(text, API_TIMESTAMP).date().isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return text
+
+
+def mail_document(text: str) -> tuple[str, SourceMeta] | None:
+    """The body and metadata of an e-mail saved as text, or None if the text does not open with mail
+    headers (a block of `Key: value` lines naming a sender or a subject, then a blank line)."""
+    lines = text.lstrip("\n").split("\n")
+    end = next((n for n, line in enumerate(lines) if not line.strip()), len(lines))
+    fields: dict[str, str] = {}
+    for line in lines[:end]:
+        if line[:1] in " \t" and fields:
+            continue  # a folded header's continuation
+        header = MAIL_HEADER.match(line.strip())
+        if header is None:
+            return None
+        field = MAIL_FIELDS.get(header["key"].lower())
+        if field and field not in fields:
+            fields[field] = header["value"].strip()
+    if not {"outlet", "title"} & fields.keys() or end == len(lines):
+        return None
+    return "\n".join(lines[end + 1 :]), _mail_meta(fields)
+
+
+def _mail_meta(fields: Mapping[str, str | None]) -> SourceMeta:
+    """Source metadata from mail headers: the sender's name (else address), the subject, the day sent."""
+    name, address = parseaddr(fields.get("outlet") or "")
+    date = fields.get("date")
+    return SourceMeta(
+        title=fields.get("title") or None,
+        outlet=(name or address).strip() or None,
+        date=timestamp_day(date) if date else None,
+    )
+
+
+def email_document(data: bytes) -> tuple[str, SourceMeta, str]:
+    """The text, metadata and charset of an .eml message: its plain-text body, else its HTML body's
+    article."""
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    meta = _mail_meta({"outlet": message.get("From"), "title": message.get("Subject"), "date": message.get("Date")})
+    body = message.get_body(preferencelist=("plain", "html"))
+    if body is None:
+        return "", meta, "utf-8"
+    try:
+        content = str(body.get_content())
+    except (LookupError, UnicodeError):  # an unknown or wrong charset
+        return "", meta, ""
+    if body.get_content_subtype() == "html":
+        content, page = html_to_document(content)
+        meta = replace(meta, title=meta.title or page.title, date=meta.date or page.date)
+    return content, meta, str(body.get_content_charset() or "utf-8")
 
 
 def read_article_file(path: Path, data: bytes) -> tuple[list[RawDocument], list[str]]:
     """Decode one article file in its format; returns its documents and any skip notices."""
     fmt = FORMATS[path.suffix.lower()]
-    text, encoding = decode_bytes(data)
+    if fmt == "email":
+        text, meta, encoding = email_document(data)
+    else:
+        text, encoding = decode_bytes(data)
+        meta = SourceMeta()
     if not encoding:
         return [], [f"skipped {path.name}: not text (binary data or an unknown encoding): save it as UTF-8 text"]
     if fmt == "jsonl":
         return jsonl_documents(path, text, encoding)
-    meta = SourceMeta()
+    mail = mail_document(text) if fmt in ("text", "markdown") else None
+    if mail is not None:
+        text, meta = mail
     if fmt == "markdown":
         text = markdown_to_text(text)
     elif fmt == "html":

@@ -78,7 +78,7 @@ class RawDocument:
         text: decoded plain text, one paragraph per line.
         encoding: the encoding it was decoded from.
         raw_bytes: size of the article in bytes.
-        format: "text", "markdown", "html" or "jsonl".
+        format: "text", "markdown", "html", "jsonl" or "email".
         meta: metadata given with the article.
     """
 
@@ -136,7 +136,7 @@ class CleanDocument:
         author: the author (from metadata, else a byline such as "文|X"), or None.
         date: publication date from metadata, or None.
         url: address from metadata, or None.
-        format: the input format ("text", "markdown", "html", "jsonl").
+        format: the input format ("text", "markdown", "html", "jsonl", "email").
         script: "simplified" or "traditional".
         encoding: encoding the file was decoded from.
         chars_in: characters of the decoded input (whitespace excluded).

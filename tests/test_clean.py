@@ -194,6 +194,7 @@ def test_is_chrome_line_on_prose(line: str) -> None:
         ("沅西省气象台　　　　2024年8月13日16时", None, "沅西省气象台", "2024-08-13"),
         ("青澜环境观察中心　简报2025年第3号　发布日期：2025年3月13日", None, "青澜环境观察中心", "2025-03-13"),
         ("时间：2025年3月12日16:00　地点：临江县人民政府新闻发布厅", None, None, "2025-03-12"),
+        ("本報記者 麥婉晴 霽州報道", "麥婉晴", None, None),
     ],
 )
 def test_find_byline_reads_author_outlet_and_date(line: str, author: str, outlet: str | None, date: str | None) -> None:
@@ -226,6 +227,26 @@ def test_a_wires_dateline_names_its_outlet_and_reporters_and_stays_in_the_text(
     doc = _clean("地铁7号线开通", line, *BODY)
     assert (doc.author, doc.outlet) == (author, outlet)
     assert doc.paragraphs[1].text == line.replace("　", "").replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("（香港，2025年3月17日）恆瀾銀行有限公司今日宣布，本行一家服務供應商發生保安事故。", "2025-03-17"),
+        ("上海，2025年3月17日——星衡科技今天发布新一代芯片。", "2025-03-17"),
+        ("（2025年3月17日）星衡科技今天发布新一代芯片。", None),  # a date alone is not a dateline
+    ],
+)
+def test_a_press_releases_place_and_date_date_it(line: str, date: str | None) -> None:
+    doc = _clean("恆瀾銀行發表聲明", line, *BODY)
+    assert doc.date == date
+    assert doc.paragraphs[1].text == line
+
+
+def test_a_press_releases_end_mark_ends_its_body() -> None:
+    about = "恆瀾銀行有限公司於1982年在香港成立，為香港上市公司，提供零售銀行及財富管理服務。"
+    doc = _clean("恆瀾銀行發表聲明", *BODY, "－完－", "關於恆瀾銀行", about, "媒體查詢：", "電郵：media@example.hk")
+    assert [p.text for p in doc.paragraphs[1:]] == BODY
 
 
 @pytest.mark.parametrize("line", ["本报记者从市发改委获悉", "原创内容，转载请注明出处。"])

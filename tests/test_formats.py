@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import json
 import shutil
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
 
 from compare.clean import clean_document
 from compare.errors import CompareError
-from compare.ingest import decode_bytes, extractable_page, markdown_to_text, page_outlet, read_corpus, tidy_author
+from compare.ingest import (
+    decode_bytes,
+    extractable_page,
+    markdown_to_text,
+    page_outlet,
+    read_corpus,
+    tidy_author,
+    timestamp_day,
+)
 from tests.conftest import SEEDS
 
 DATA = Path(__file__).parent / "data" / "formats"
@@ -119,6 +128,9 @@ def test_page_outlet_falls_back_to_the_title_suffix(
         ("文 / 本刊记者 许嘉禾", "许嘉禾"),
         ("：王堃 实习生：刘一禾", "王堃、刘一禾"),
         ("作者：邵明哲", "邵明哲"),
+        ("記者溫玉綺／綜合報導", "溫玉綺"),  # where the reporter files from is not a name
+        ("记者 李华 台北報導", "李华"),
+        ("记者 李华台北報導", "李华台北報導"),  # run together, name and place cannot be told apart
     ],
 )
 def test_tidy_author_keeps_the_names(author: str, tidy: str | None) -> None:
@@ -171,6 +183,90 @@ def test_jsonl_fields_under_other_tools_names_are_read(tmp_path: Path) -> None:
     (doc,) = read_corpus(folder).documents
     assert (doc.id, doc.text, doc.meta.outlet, doc.meta.date) == ("wire-0618", BODY, "江州晚报", "2024-05-17")
     assert (doc.meta.author, doc.meta.url) == ("王明、李华", "u1")
+
+
+def test_a_weibo_api_record_gives_its_user_and_day(tmp_path: Path) -> None:
+    record = {
+        "id": "wb_1",
+        "user": {"screen_name": "沙尾镇阿珍"},
+        "text": BODY,
+        "created_at": "Sun Sep 14 23:52:08 +0800 2025",
+    }
+    folder = _corpus(tmp_path, {"weibo.jsonl": json.dumps(record, ensure_ascii=False)})
+    (doc,) = read_corpus(folder).documents
+    assert (doc.meta.author, doc.meta.date) == ("沙尾镇阿珍", "2025-09-14")  # the day where it was posted
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("2025-06-18 09:30:00", "2025-06-18"),
+        ("Wed, 19 Mar 2025 07:05:12 +0800", "2025-03-19"),
+        ("Sun Sep 14 16:52:08 +0800 2025", "2025-09-14"),
+        ("2025年3月12日", "2025年3月12日"),  # left for the cleaner to read
+    ],
+)
+def test_timestamp_day(stamp: str, day: str) -> None:
+    assert timestamp_day(stamp) == day
+
+
+MAIL = """From: 早盘参考 <brief@zaopancankao.cn>
+To: 订阅读者 <reader@mail.zaopancankao.cn>
+Subject: 【早盘参考】3月19日｜七号线开通
+Date: Wed, 19 Mar 2025 07:05:12 +0800
+
+{body}
+
+{body2}
+
+本邮件内容仅供参考，不构成任何投资建议。
+您收到此邮件是因为订阅了《早盘参考》。如不想继续接收，请点击退订：https://example.com/unsubscribe
+"""
+BODY2 = "开通首日，不少市民专程赶来乘坐，以前坐公交要一个半小时，现在四十分钟就能到公司。"
+
+
+def test_an_email_saved_as_text_gives_its_sender_subject_and_day(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path, {"brief.txt": MAIL.format(body=BODY, body2=BODY2)})
+    cleaned = clean_document(read_corpus(folder).documents[0])
+    assert (cleaned.title, cleaned.outlet, cleaned.date) == (
+        "【早盘参考】3月19日｜七号线开通",
+        "早盘参考",
+        "2025-03-19",
+    )
+    assert [p.text for p in cleaned.paragraphs] == [BODY, BODY2]  # headers and the unsubscribe footer gone
+
+
+def test_text_that_only_opens_like_a_header_is_not_mail(tmp_path: Path) -> None:
+    text = f"Note: 七号线开通\n\n{BODY}\n"
+    (doc,) = read_corpus(_corpus(tmp_path, {"note.txt": text})).documents
+    assert doc.text == text and doc.meta.title is None
+
+
+def _eml(subtype: str, content: str) -> bytes:
+    message = EmailMessage()
+    message["From"] = "江州晚报 <news@example.com>"
+    message["Subject"] = "七号线开通"
+    message["Date"] = "Fri, 17 May 2024 09:30:00 +0800"
+    message.set_content(content, subtype=subtype, charset="gb18030")
+    return bytes(message)
+
+
+@pytest.mark.parametrize(
+    ("subtype", "content"),
+    [
+        ("plain", f"{BODY}\n\n{BODY2}\n"),
+        ("html", f"<html><body><article><p>{BODY}</p><p>{BODY2}</p></article></body></html>"),
+    ],
+)
+def test_an_eml_message_is_read(tmp_path: Path, subtype: str, content: str) -> None:
+    (doc,) = read_corpus(_corpus(tmp_path, {"news.eml": _eml(subtype, content)})).documents
+    assert (doc.format, doc.meta.outlet, doc.meta.title, doc.meta.date) == (
+        "email",
+        "江州晚报",
+        "七号线开通",
+        "2024-05-17",
+    )
+    assert BODY in doc.text and BODY2 in doc.text
 
 
 FORUM_POST = """<div class="post" id="pid-{n}"><div class="post-meta"><span class="author">用户{n}</span>
