@@ -39,7 +39,9 @@ from compare.segment import QUALIFIERS, background_specificity, split_sentences,
 
 CN_DIGITS = "零〇一二两三四五六七八九"
 CN_NUMERAL = f"[{CN_DIGITS}十百千]+(?:点[{CN_DIGITS}]+)?"
-ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# 12,800 and the Hong Kong government's 128 000 (thousands set apart by a space); not 2838 6611.
+ARABIC = r"\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:,\d{3})*(?:\.\d+)?"
+DIGIT_GROUPING = re.compile(r"[,\s\u00a0\u2009\u202f]")
 # 十八亿三千六百万: a Chinese numeral with its own 亿 and 万 parts is one number (cn2an reads it whole).
 # 八十六万四千, 两万五千, 一万零五百: a 万 with thousands or hundreds after it is one number too.
 CN_COMPOUND = (
@@ -365,7 +367,7 @@ class Quantity:
 
 def parse_numeral(text: str) -> float | None:
     """Parse an Arabic or Chinese numeral ("3800", "1.5", "两千", "十五", "10亿") to a float."""
-    text = text.replace(",", "")
+    text = DIGIT_GROUPING.sub("", text)
     if text in BARE_UNITS:
         return BARE_UNITS[text]
     mixed = re.fullmatch(r"(\d+(?:\.\d+)?)(万亿|亿|万|千)", text)
@@ -1502,10 +1504,10 @@ def _anchor(claim: Claim) -> tuple[str, float]:
 
 
 def same_distinctive_figure(a: Claim, b: Claim) -> bool:
-    """Both claims state the same exact figure, and one specific enough (three significant digits or
-    more: 1286亿, 29.34元, 86.4万) that two sources seldom print it by chance for different things, or
-    the same exact range (6至12岁 / 六至十二岁: two figures that agree)."""
-    if a.qualifier or b.qualifier:
+    """Both claims state the same figure with the same qualifier (约12.8万 / 約128,000), and one specific
+    enough (three significant digits or more: 1286亿, 29.34元, 86.4万) that two sources seldom print it by
+    chance for different things, or the same range (6至12岁 / 六至十二岁: two figures that agree)."""
+    if a.qualifier != b.qualifier:
         return False
     if a.upper is not None and b.upper is not None:
         lows = sorted(abs(comparable_value(c, c.value)) for c in (a, b))
@@ -1740,7 +1742,7 @@ def stated_precision(raw: str) -> float:
     m = re.search(rf"{MIXED_COMPOUND}|{ARABIC}|{CN_COMPOUND}|{CN_NUMERAL}", raw)
     if m is None:
         return APPROX_TOLERANCE
-    digits = m.group().replace(",", "")
+    digits = DIGIT_GROUPING.sub("", m.group())
     if not digits.replace(".", "").isdigit():
         value = parse_numeral(digits)
         if value is None or value != int(value):

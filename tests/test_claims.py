@@ -66,6 +66,9 @@ def test_parse_numeral_decimal_before_wanyi() -> None:
         ("十二万七千余人", 1.27e5, "人", "over"),
         ("5万3千元", 5.3e4, "元", ""),
         ("赔偿1万2千5百元", 1.25e4, "元", ""),
+        # thousands set apart by a space, as Hong Kong's government writes them
+        ("受影响客户人数约为128 000名", 1.28e5, "人", "approx"),
+        ("共接获约4 200宗查询", 4200.0, "件", "approx"),
         # Hong Kong slang for renminbi and Hong Kong dollars
         ("上映首日已收4.38亿人仔", 4.38e8, "元", ""),
         ("赔偿500港纸", 500.0, "港元", ""),
@@ -352,6 +355,17 @@ def test_a_repost_repeating_a_figure_is_not_a_second_source() -> None:
     assert {claims[int(c[1:]) - 1].source for c in comparison.claims} == {"daily", "post"}
     # the original and its copy alone compare nothing
     assert compare_claims(claims[:2], voice={"portal": "daily"}) == ()
+
+
+def test_a_phone_number_is_not_a_spaced_figure() -> None:
+    assert find_quantities("查詢熱線2838 6611") == []
+
+
+def test_the_same_approximate_figure_to_three_digits_ties_two_statements() -> None:
+    _, comparisons = _compare(
+        ("bank", "根據調查結果，受影響客戶約128,000名。"), ("brief", "公司周一披露，受影响客户约12.8万名。")
+    )
+    assert [c.kind for c in comparisons] == ["agreement"]
 
 
 def test_words_for_a_fine_are_one_subject() -> None:
