@@ -527,7 +527,7 @@ def read_corpus(folder: Path) -> Corpus:
         The decoded documents, skipped-file notices and a content hash.
     """
     if not folder.exists():
-        raise CompareError(f"corpus folder {folder} does not exist: pass a folder of articles (.txt .md .html .jsonl)")
+        raise CompareError(f"corpus folder {folder} does not exist: pass a folder of articles ({' '.join(FORMATS)})")
     if not folder.is_dir():
         raise CompareError(f"{folder} is not a folder: pass the folder that holds the articles")
     digest = hashlib.sha256()
@@ -542,7 +542,7 @@ def read_corpus(folder: Path) -> Corpus:
             )
             continue
         if path.suffix.lower() not in FORMATS:
-            skipped.append(f"skipped {path.name}: not an article file (.txt, .md, .html, .htm, .jsonl)")
+            skipped.append(f"skipped {path.name}: not an article file ({', '.join(FORMATS)})")
             continue
         data = path.read_bytes()
         found, notes = read_article_file(path, data)
@@ -551,7 +551,7 @@ def read_corpus(folder: Path) -> Corpus:
         documents.extend(found)
         skipped.extend(notes)
     if not documents:
-        raise CompareError(f"no articles found in {folder}: add .txt, .md, .html or .jsonl files (one article each)")
+        raise CompareError(f"no articles found in {folder}: add {', '.join(FORMATS)} files (one article each)")
     _check_unique_ids(documents)
     sidecar = folder / SIDECAR
     if sidecar.is_file():

@@ -75,6 +75,12 @@ def test_a_messages_time_stamp_states_no_figure() -> None:
     assert signals(["[00:12:31] 主持人：票房差不多20亿"]).values["figures"] == 1
 
 
+def test_a_sales_pitch_in_the_outlets_voice_is_promotional() -> None:
+    pitch = "即日起至3月31日，新开通手机银行的用户，可领取最高188元安全好礼，名额有限，先到先得！"
+    report = "银行表示，3月31日前新开通手机银行的用户可获赠最高188元的礼品。"
+    assert score_text(pitch).score > 0.5 > score_text(report).score
+
+
 def test_negation_lowers_a_promotional_score() -> None:
     assert score_text("这款芯片并非遥遥领先。").score < score_text("这款芯片遥遥领先。").score
 
