@@ -235,8 +235,9 @@ def lexicon_hits(text: str, lex: Lexicon) -> list[Hit]:
 
 
 def _is_scare_quote(inner: str) -> bool:
-    """Short quoted words with no punctuation: a term held in quotes, not speech."""
-    return len(inner) < MIN_SPEECH_CHARS and not re.search(r"[，,。；;！？!?]", inner)
+    """Short quoted words with no punctuation: a term held in quotes, not speech, nor a slogan of
+    listed phrases (“风雨同行、安澜守护”)."""
+    return len(inner) < MIN_SPEECH_CHARS and not re.search(r"[，,、。；;！？!?]", inner)
 
 
 def _is_negated(spans: Sequence[tuple[str, int, int]], start: int, negations: frozenset[str]) -> bool:

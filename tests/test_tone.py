@@ -57,6 +57,7 @@ def test_promotional_scores_above_neutral_above_critical() -> None:
         ("产品不仅领先，而且便宜。", {"领先": "superlative"}),  # 不仅 = "not only"
         ("这家公司有望扭亏。", {"有望": "hedge"}),
         ("这款“遥遥领先”的芯片。", {"不…遥遥领先": "critical"}),  # praise in scare quotes is held at arm's length
+        ("诠释了“风雨同行、安澜守护”的承诺。", {"守护": "framing"}),  # a slogan of listed phrases is not a scare quote
         ("可细看财报，问题不少。", {"可": "contrast", "细看": "critical", "问题": "critical"}),
         ("可以说，这很好。", {}),  # 可以 is not "but"
         ("今天天气晴。", {}),
