@@ -65,7 +65,7 @@ CHANGE_BASES = {"yoy": re.compile(r"同比|按年|较去年同期|比去年同�
 RANGE_SEPARATORS = frozenset(["至", "到", "-", "~", "～", "—", "－"])
 # 每 + a time unit (每秒, 每年) or a measure word (每公里, 每次, 每盒, 每亩): the number is a rate per it.
 PER_COUNTERS = (
-    "平方公里|平方米|公里|千米|公斤|千克|吨|亩|人次|人|户|家|盒|片|粒|瓶|支|张|台|辆|套|件|股|趟|班次|次|列|度|桶"
+    "平方公里|平方米|公里|千米|公斤|千克|吨|亩|人次|人|名|位|户|家|盒|片|粒|瓶|支|张|台|辆|套|件|股|趟|班次|次|列|度|桶"
 )
 PER_WORD = re.compile(rf"每(秒钟?|分钟|小时|天|日|周|月|年|{PER_COUNTERS}|平米)")
 # A rate written with a slash after its unit: 17960元/平方米, 2.85元/度.
@@ -73,7 +73,10 @@ PER_SLASH = re.compile(rf"\s*[/／]\s*(秒钟?|分钟|小时|天|日|周|月|年
 AREA_UNITS = {"平米": "平方米", "㎡": "平方米"}
 PER = re.compile(PER_WORD.pattern + "$")
 PER_UNITS = {"秒": "秒", "秒钟": "秒", "分钟": "分钟", "小时": "小时", "天": "天", "日": "天", "周": "周"}
-PER_UNITS |= {"月": "个月", "年": "年", "千米": "公里", "千克": "公斤"}
+PER_UNITS |= {"月": "个月", "年": "年", "千米": "公里", "千克": "公斤", "名": "人", "位": "人"}
+# Rates per head: an amount each person or household gets.
+PER_HEAD = frozenset({"人", "户"})
+PER_HEAD_RATIO = 3.0
 FRACTION = re.compile(rf"(?P<den>[{CN_DIGITS}十百\d]+)分之(?P<num>[{CN_DIGITS}十\d]+(?:[点.][{CN_DIGITS}\d]+)?)")
 # 两成 = 20%; not the verb/noun 成 of 成本, 成功, 成为…
 TENTHS = re.compile(
@@ -1375,11 +1378,24 @@ def comparable_value(claim: Claim, value: float) -> float:
 
 
 def units_comparable(a: Claim, b: Claim) -> bool:
-    """Same unit kind; counts need the same classifier or one bare count (4000万 vs 4000万次)."""
-    kind = unit_kind(a.unit)
-    if kind != unit_kind(b.unit):
+    """Same unit kind; counts need the same classifier or one bare count (4000万 vs 4000万次). An amount
+    per person or household and an amount with no "each" compare (每人发放500元慰问金 / 发放500元慰问金:
+    news often leaves the "each" unsaid) unless one is PER_HEAD_RATIO times the other: a total
+    (收取35万元好处费) is not a price each paid (每人收取2万元)."""
+    unit_a, unit_b = _pair_unit(a.unit), _pair_unit(b.unit)
+    if a.unit != b.unit and unit_a == unit_b:
+        low, high = sorted(abs(comparable_value(c, c.value)) for c in (a, b))
+        return high <= PER_HEAD_RATIO * low
+    kind = unit_kind(unit_a)
+    if kind != unit_kind(unit_b):
         return False
-    return kind != "count" or a.unit == b.unit or "" in (a.unit, b.unit)
+    return kind != "count" or unit_a == unit_b or "" in (unit_a, unit_b)
+
+
+def _pair_unit(unit: str) -> str:
+    """A unit without a per-person or per-household rate (元/人 -> 元): what claims are paired within."""
+    base, _, per = unit.partition("/")
+    return base if per in PER_HEAD else unit
 
 
 def names_differ(a: Claim, b: Claim) -> bool:
@@ -1819,8 +1835,9 @@ def _candidates(claims: Sequence[Claim], voice: Mapping[str, str]) -> Iterator[t
     index: dict[tuple[str, str], list[int]] = {}
     for n, claim in enumerate(claims):
         heads = (*claim.head, *claim.event)
-        keys = {(unit_kind(claim.unit), _canonical(w)) for w in heads}
-        keys |= {(unit_kind(claim.unit), w[i : i + 2]) for w in heads for i in range(len(w) - 1)}
+        kind = unit_kind(_pair_unit(claim.unit))
+        keys = {(kind, _canonical(w)) for w in heads}
+        keys |= {(kind, w[i : i + 2]) for w in heads for i in range(len(w) - 1)}
         for key in keys:
             index.setdefault(key, []).append(n)
     seen: set[tuple[int, int]] = set()

@@ -357,6 +357,20 @@ def test_a_repost_repeating_a_figure_is_not_a_second_source() -> None:
     assert compare_claims(claims[:2], voice={"portal": "daily"}) == ()
 
 
+def test_an_amount_each_and_the_same_amount_without_each_compare() -> None:
+    _, comparisons = _compare(("daily", "景区向滞留游客每人发放500元慰问金。"), ("post", "运营公司发放500元慰问金。"))
+    assert [c.kind for c in comparisons] == ["agreement"]
+    _, comparisons = _compare(("daily", "景区向每名滞留游客发放500元慰问金。"), ("post", "运营公司发放300元慰问金。"))
+    assert [c.kind for c in comparisons] == ["conflict"]
+
+
+def test_a_total_is_not_an_amount_each() -> None:
+    _, comparisons = _compare(
+        ("daily", "航空公司向每名旅客发放2000元慰问金。"), ("post", "航空公司共发放慰问金约32.4万元。")
+    )
+    assert comparisons == []
+
+
 def test_a_phone_number_is_not_a_spaced_figure() -> None:
     assert find_quantities("查詢熱線2838 6611") == []
 
