@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -267,6 +267,8 @@ def rejoin_wrapped(lines: list[str], starts: frozenset[str] = frozenset()) -> li
 WRAPPED_SHARE = 0.4
 MIN_WRAPPED_LINES = 6
 WRAP_SLACK = 3
+# ... or, wrapped at a count of characters, to within this many characters.
+CHAR_WRAP_SLACK = 1
 # A section number or item label opens a new paragraph (一、 （一） 1. ①).
 SECTION_OPENER = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[.、．]\D|[①-⑳])"
@@ -287,17 +289,25 @@ def display_width(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
-def wrap_width(lines: Sequence[str]) -> int | None:
-    """The column width a hard-wrapped document's lines were broken at, or None if it is not wrapped."""
-    widths = [display_width(line) for line in lines if visible_len(line) >= 8 and not _cells(line)]
-    if len(widths) < MIN_WRAPPED_LINES:
+def wrap_width(lines: Sequence[str]) -> tuple[int, Callable[[str], int]] | None:
+    """The width a hard-wrapped document's lines were broken at and how it is measured, or None if it
+    is not wrapped: in display columns (a PDF's page width, where a digit is half a Han character),
+    else in characters (text wrapped at a count of characters, 20 / 24 as wide as 二〇)."""
+    found: list[tuple[int, int, Callable[[str], int]]] = []
+    measures: tuple[tuple[Callable[[str], int], int], ...] = ((display_width, WRAP_SLACK), (len, CHAR_WRAP_SLACK))
+    for measure, slack in measures:
+        widths = [measure(line) for line in lines if visible_len(line) >= 8 and not _cells(line)]
+        if len(widths) < MIN_WRAPPED_LINES:
+            return None
+        width = max(set(widths), key=lambda w: (sum(abs(v - w) <= slack for v in widths), w))
+        full = [line for line in lines if abs(measure(line) - width) <= slack]
+        open_ended = [line for line in full if not SENTENCE_END.search(line)]
+        if len(full) >= max(MIN_WRAPPED_LINES, WRAPPED_SHARE * len(widths)) and len(open_ended) * 2 >= len(full):
+            found.append((len(full), width, measure))
+    if not found:
         return None
-    width = max(set(widths), key=lambda w: (sum(abs(v - w) <= WRAP_SLACK for v in widths), w))
-    full = [line for line in lines if abs(display_width(line) - width) <= WRAP_SLACK]
-    open_ended = [line for line in full if not SENTENCE_END.search(line)]
-    if len(full) < max(MIN_WRAPPED_LINES, WRAPPED_SHARE * len(widths)) or len(open_ended) * 2 < len(full):
-        return None
-    return width
+    _, width, best = max(found, key=lambda f: f[0])  # the measure more lines fill (display first)
+    return width, best
 
 
 def indented_lines(text: str) -> frozenset[str]:
@@ -307,7 +317,9 @@ def indented_lines(text: str) -> frozenset[str]:
     return frozenset(normalize_text(line).strip() for line in indented if line.strip())
 
 
-def unwrap(lines: list[str], width: int, starts: frozenset[str], audit: _Audit) -> list[str]:
+def unwrap(
+    lines: list[str], width: int, starts: frozenset[str], audit: _Audit, measure: Callable[[str], int] = display_width
+) -> list[str]:
     """Rejoin a hard-wrapped document's lines into paragraphs, dropping its page furniture first: page
     numbers, running headers repeated with another page number, page-jump notes. A line joins the one
     before it when that one fills the column (or ended at a page jump) and it does not open a paragraph
@@ -318,7 +330,7 @@ def unwrap(lines: list[str], width: int, starts: frozenset[str], audit: _Audit) 
     continues, last_width = False, 0
     for n, line in enumerate(lines):
         header = PAGE_CODES.sub("#", line)
-        repeated = header in seen and (display_width(line) < width - WRAP_SLACK or FIELD_GAPS.search(line))
+        repeated = header in seen and (measure(line) < width - WRAP_SLACK or FIELD_GAPS.search(line))
         if PAGE_NUMBER.fullmatch(line) or repeated:
             audit.add("page-furniture", visible_len(line), line)
             continue
@@ -341,7 +353,8 @@ def unwrap(lines: list[str], width: int, starts: frozenset[str], audit: _Audit) 
         else:
             joined.append(line)
         # an indented line lost its indent (two full-width spaces) to normalizing; a header never continues
-        last_width = 0 if fields or row or n == 0 else display_width(line) + (INDENT_WIDTH if line in starts else 0)
+        indent = (INDENT_WIDTH if measure is display_width else INDENT_WIDTH // 2) if line in starts else 0
+        last_width = 0 if fields or row or n == 0 else measure(line) + indent
         continues = jump is not None and jump.start() > 0
     return joined
 
@@ -685,9 +698,9 @@ def clean_document(
     audit.add("broken-encoding", removed, next(iter(BROKEN_CHARS.findall(original)), ""))
     # 2. Text copied out of a PDF is rejoined first; then repeated blocks go, keeping the first copy.
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    width = wrap_width(lines)
-    if width is not None:
-        lines = unwrap(lines, width, indented_lines(doc.text), audit)
+    wrap = wrap_width(lines)
+    if wrap is not None:
+        lines = unwrap(lines, wrap[0], indented_lines(doc.text) | block_starts(text), audit, wrap[1])
     lines = drop_repeats(lines, audit)
     # A notice's or statement's closing signature (body, date) is metadata, also after its 特此公告.
     signature = find_signature(lines, rules)

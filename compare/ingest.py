@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from email.utils import parseaddr, parsedate_to_datetime
 from html import unescape
 from pathlib import Path
@@ -34,6 +34,8 @@ FORMATS = {
     ".htm": "html",
     ".jsonl": "jsonl",
     ".eml": "email",
+    ".srt": "subtitles",
+    ".vtt": "subtitles",
 }
 # Configuration files a corpus folder may hold beside its articles.
 SIDECAR = "sources.toml"
@@ -41,6 +43,8 @@ WORDS_FILE = "words.toml"
 CONFIG_FILES = frozenset({SIDECAR, "topics.toml", WORDS_FILE})
 # words.toml lists words by kind; each kind is a jieba part-of-speech tag.
 WORD_KINDS = {"people": "nr", "places": "ns", "organizations": "nt", "products": "nz", "terms": "nz"}
+# Text with at least this share of Latin-1 letters (À-ÿ) may be mojibake (see `without_mojibake`).
+MOJIBAKE_SHARE = 0.05
 # A UTF-8 file with at most this share of broken bytes is read as UTF-8 (bad bytes become U+FFFD).
 MAX_BROKEN_UTF8 = 0.01
 # Bytes with more than this share of control bytes (not tab or line ends) are binary data, not text.
@@ -71,7 +75,21 @@ RECORD_FIELDS = {
     ),
     "url": ("url", "link", "source_url", "链接"),
 }
+# A subtitle cue's timing line (SRT 00:00:05,010 --> 00:00:08,460; WebVTT 00:05.010 --> 00:08.460).
+CUE_TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{3}\s*-->\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{3}.*$")
+MIN_CUES = 3
+# Cues are joined into paragraphs of about this many characters, ending at a cue's end.
+SUBTITLE_PARAGRAPH_CHARS = 120
+CLAUSE_END = "。！？!?，,；;：:…"
 RECORD_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d")
+# A Unix time in seconds (or milliseconds) from 2001 on, read as a day in UTC+8.
+EPOCH_SECONDS = re.compile(r"1\d{9}(?:\d{3})?")
+CHINA_TIME = timezone(timedelta(hours=8))
+RECORD_MARKUP = re.compile(r"<(?:br|a|span|p|div|img)\b|</(?:a|span|p|div)>", re.IGNORECASE)
+# The app a social post was sent from, which some APIs call its "source".
+POSTING_CLIENT = re.compile(
+    r"客户端|客戶端|iPhone|iPad|Android|安卓|weibo\.com|^微博(?:网页版|視頻號|视频号|国际版|极速版|轻享版|HD)?$|HUAWEI|小米|vivo|OPPO"
+)
 # A Weibo or Twitter API timestamp: Sun Sep 14 16:52:08 +0800 2025.
 API_TIMESTAMP = "%a %b %d %H:%M:%S %z %Y"
 # An e-mail saved as text opens with its headers (From: 早盘参考 <brief@…>, Subject: …, 主题：…) and a
@@ -104,6 +122,12 @@ PAGE_DATE_PROBE = 12
 # data: an old government site lays its whole notice out in one <td>, its paragraphs split by <br>.
 LAYOUT_CELL_CHARS = 150
 TABLE_PARTS = ("tr", "td", "th", "tbody", "thead", "tfoot")
+# A block the page hides until a "read more" click: display:none, or hidden/hide in its id or class.
+HIDDEN_MARK = re.compile(r"display:none|hidden|(?<![a-z])hide")
+PROSE_CHARS = 40
+JSON_LD = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script>", re.IGNORECASE | re.DOTALL)
+BLOCK_END = re.compile(r"</p>|<br\s*/?>", re.IGNORECASE)
+MARKUP_TAG = re.compile(r"<[^<>]{1,4000}>")
 BLOCK_TAGS = frozenset(
     {"p", "div", "section", "article", "table", "ul", "ol", "li", "dl", "blockquote", "pre", "figure", "form"}
     | {"h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav", "aside", "main"}
@@ -161,6 +185,18 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if best is None:
         return as_utf8, "utf-8 (with errors)"
     return str(best), best.encoding
+
+
+def without_mojibake(text: str, encoding: str) -> tuple[str, str]:
+    """Text that was once decoded with the wrong codec and saved again (UTF-8 read as Windows-1252:
+    æˆ‘åŽ¿ for 我县) put back by ftfy, with the encoding name saying so; other text as it is. Only text
+    with many Latin-1 letters is tried: Chinese text has almost none."""
+    if not encoding or sum(1 for ch in text if "\u00c0" <= ch <= "\u00ff") < MOJIBAKE_SHARE * len(text):
+        return text, encoding
+    import ftfy  # imported here: only mojibake needs it
+
+    fixed = ftfy.fix_encoding(text)
+    return (fixed, f"{encoding} (mojibake repaired)") if fixed != text else (text, encoding)
 
 
 def binary(data: bytes) -> bool:
@@ -225,7 +261,38 @@ def html_to_document(html: str) -> tuple[str, SourceMeta]:
         date=found.get("date") or page_date(html, str(found.get("text") or "")),
         url=found.get("url") or None,
     )
-    return with_thread_posts(html, str(found.get("text") or "")), meta
+    text = str(found.get("text") or "")
+    body = json_ld_body(html)
+    if len(_squashed(body)) > 2 * len(_squashed(text)):
+        return body, meta  # a script-driven page: its visible body is a placeholder
+    return with_thread_posts(html, text), meta
+
+
+def json_ld_body(html: str) -> str:
+    """The longest articleBody of the page's JSON-LD (schema.org NewsArticle, Article, BlogPosting…), one
+    paragraph per line; "" if none. A page saved from a site that renders its article by script holds
+    the text only there."""
+    bodies: list[str] = []
+    for block in JSON_LD.findall(html):
+        try:
+            data = json.loads(unescape(block) if "&quot;" in block else block, strict=False)
+        except json.JSONDecodeError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                body = item.get("articleBody")
+                if isinstance(body, str):
+                    bodies.append(body)
+                stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+    if not bodies:
+        return ""
+    body = max(bodies, key=len)
+    body = unescape(MARKUP_TAG.sub("", BLOCK_END.sub("\n", body)))
+    return "\n".join(line.strip() for line in body.splitlines() if line.strip())
 
 
 def extractable_page(html: str) -> str:
@@ -237,7 +304,9 @@ def extractable_page(html: str) -> str:
       breaks, as one paragraph. Data tables (short cells) stay tables.
     - a <section> holding only text and inline elements is a paragraph: a WeChat article's body is
       nested sections of styled spans with no <p> at all, and the extractor found nothing in it.
-    Pages with neither are returned unchanged."""
+    - the folded rest of an article (a hidden block of paragraphs after a 点击展开全文 button, beside
+      the shown ones) is shown: the extractor drops hidden blocks.
+    Pages with none of these are returned unchanged."""
     import lxml.html  # trafilatura's own parser; imported here for the same reason as trafilatura
 
     try:
@@ -247,13 +316,34 @@ def extractable_page(html: str) -> str:
     layout = [table for table in root.iter("table") if _lays_out(table)]
     parts = [part for part in root.iter(*TABLE_PARTS) if _table_of(part) in layout]
     blocks = [section for section in root.iter("section") if _text_block(section)]
-    if not layout and not blocks:
+    folded = [element for element in root.iter("div", "section") if _folded_prose(element)]
+    if not layout and not blocks and not folded:
         return html
     for element in (*layout, *parts):
         element.tag = "div"
     for element in blocks:
         element.tag = "p"
+    for element in folded:
+        for attribute in ("style", "id", "class", "aria-hidden"):
+            element.attrib.pop(attribute, None)
     return str(lxml.html.tostring(root, encoding="unicode"))
+
+
+def _folded_prose(element: Any) -> bool:
+    """Whether an element is the folded rest of an article (点击展开全文): hidden (display:none, or
+    hidden in its id or class, which the extractor drops), holding prose paragraphs, beside the
+    article's shown paragraphs."""
+    marks = " ".join(str(element.get(a) or "") for a in ("style", "id", "class")).lower().replace(" ", "")
+    if not HIDDEN_MARK.search(marks) and element.get("aria-hidden") != "true":
+        return False
+    parent = element.getparent()
+    shown = parent is not None and any(_prose(p) for p in parent.iterchildren("p"))
+    return shown and any(_prose(p) for p in element.iter("p"))
+
+
+def _prose(paragraph: Any) -> bool:
+    """Whether a <p> holds a sentence's worth of text."""
+    return len("".join(paragraph.text_content().split())) >= PROSE_CHARS
 
 
 def _text_block(element: Any) -> bool:
@@ -399,7 +489,11 @@ def jsonl_documents(path: Path, text: str, encoding: str) -> tuple[list[RawDocum
             names = "/".join(RECORD_FIELDS["text"])
             skipped.append(f"skipped {path.name} line {number}: needs a non-empty text field ({names})")
             continue
-        meta = SourceMeta(**{k: _record_value(k, fields[k]) for k in META_FIELDS if fields.get(k)})
+        body = record_text(body)
+        values = {k: _record_value(k, fields[k]) for k in META_FIELDS if fields.get(k)}
+        if POSTING_CLIENT.search(values.get("outlet", "")):
+            del values["outlet"]  # a Weibo record's "source" is the app it was posted from
+        meta = SourceMeta(**values)
         doc_id = str(fields.get("id") or f"{path.stem}-{number}")
         size = len(line.encode("utf-8"))
         documents.append(RawDocument(doc_id, path.name, body, encoding, size, "jsonl", meta))
@@ -427,11 +521,60 @@ def _record_value(field: str, value: Any) -> str:
     return timestamp_day(text) if field == "date" else text
 
 
+def record_text(text: str) -> str:
+    """A record's text without the markup some APIs leave in it (a Weibo post's <br />, its hashtags
+    as links), one paragraph per line."""
+    if not RECORD_MARKUP.search(text):
+        return text
+    return unescape(MARKUP_TAG.sub("", BLOCK_END.sub("\n", text)))
+
+
+def subtitle_cues(text: str) -> list[str]:
+    """The text of each cue of a subtitle file (SRT or WebVTT), its lines joined; [] when the text has
+    fewer than MIN_CUES timing lines (it is not subtitles)."""
+    lines = text.splitlines()
+    if sum(1 for line in lines if CUE_TIMING.match(line)) < MIN_CUES:
+        return []
+    cues: list[str] = []
+    current: list[str] | None = None
+    for line in lines:
+        if CUE_TIMING.match(line):
+            if current:
+                cues.append("".join(current))
+            current = []
+        elif current is not None and line.strip():
+            current.append(line.strip())
+        elif current is not None and current:
+            cues.append("".join(current))
+            current = None
+    if current:
+        cues.append("".join(current))
+    return cues
+
+
+def subtitles_to_text(text: str) -> str:
+    """A subtitle file as prose: its cues in order, joined into paragraphs of about
+    SUBTITLE_PARAGRAPH_CHARS characters; a cue that ends without punctuation ends its clause with a
+    comma (a subtitle's line ends are pauses), a paragraph with a full stop."""
+    paragraphs: list[str] = []
+    current = ""
+    for cue in subtitle_cues(text):
+        current += cue if not current or current[-1] in CLAUSE_END else "，" + cue
+        if len(current) >= SUBTITLE_PARAGRAPH_CHARS:
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return "\n".join(p if p[-1] in CLAUSE_END else p + "。" for p in paragraphs)
+
+
 def timestamp_day(text: str) -> str:
     """The day of a timestamp as ISO 8601, in the timestamp's own time zone (2025-06-18 09:30:00,
     Wed, 19 Mar 2025 07:05:12 +0800, Sun Sep 14 16:52:08 +0800 2025 -> the date); other text as given."""
     if RECORD_TIMESTAMP.match(text):
         return text[:10]
+    if EPOCH_SECONDS.fullmatch(text):  # a Unix time: the day in China, Hong Kong and Taiwan (UTC+8)
+        return datetime.fromtimestamp(int(text[:10]), CHINA_TIME).date().isoformat()
     try:
         return datetime.strptime(text, API_TIMESTAMP).date().isoformat()
     except ValueError:
@@ -498,6 +641,7 @@ def read_article_file(path: Path, data: bytes) -> tuple[list[RawDocument], list[
         text, meta, encoding = email_document(data)
     else:
         text, encoding = decode_bytes(data)
+        text, encoding = without_mojibake(text, encoding)
         meta = SourceMeta()
     if not encoding:
         return [], [f"skipped {path.name}: not text (binary data or an unknown encoding): save it as UTF-8 text"]
@@ -506,6 +650,8 @@ def read_article_file(path: Path, data: bytes) -> tuple[list[RawDocument], list[
     mail = mail_document(text) if fmt in ("text", "markdown") else None
     if mail is not None:
         text, meta = mail
+    if fmt == "subtitles" or (fmt == "text" and subtitle_cues(text)):
+        text = subtitles_to_text(text)
     if fmt == "markdown":
         text = markdown_to_text(text)
     elif fmt == "html":

@@ -370,6 +370,29 @@ def test_text_copied_out_of_a_pdf_is_rejoined_and_its_page_furniture_dropped() -
     assert [r.reason for r in doc.removed] == ["page-furniture"]
 
 
+FIGURE_PARAGRAPHS = [
+    "2025年8月9日21时许，滨江区澜湾滨江草坪公园举办的TIDE TOUR巡回演唱会现场，舞台前方内场A区发生人员拥挤，"
+    "部分观众摔倒受伤。我局接报后立即启动应急处置预案。",
+    "21时47分，经我局现场指挥部与主办方协调，演出中止。我局先后调集警力260名，在场地外围设置警戒线，"
+    "至23时30分，现场人员已全部疏散完毕。",
+    "事件共造成27人受伤，均已送往澜湾市第一人民医院等3家医院救治，其中3人伤势较重，目前生命体征平稳。"
+    "截至8月10日7时，已有15人经治疗后出院。",
+]
+
+
+def test_text_wrapped_at_a_count_of_characters_is_rejoined() -> None:
+    # broken every 22 characters, digits and Latin letters counting like Han characters (a notice
+    # typed or OCR'd line for line), blank lines between paragraphs, a page footer between two
+    lines: list[str] = []
+    for text in FIGURE_PARAGRAPHS:
+        lines += [text[i : i + 22] for i in range(0, len(text), 22)] + [""]
+    at = lines.index("") + 1
+    lines[at:at] = ["第 1 页 共 2 页", ""]
+    doc = _clean("警情通报", "", *lines)
+    assert [p.text for p in doc.paragraphs if not p.heading] == FIGURE_PARAGRAPHS
+    assert "page-furniture" in _reasons(doc)
+
+
 def test_a_chat_exports_messages_are_passages_however_short() -> None:
     doc = _clean(
         "微信群聊“幸福里业主群”的聊天记录",

@@ -28,7 +28,7 @@ BODY = "江州地铁7号线今天上午正式开通运营，线路全长二十�
 
 def _corpus(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
     folder = tmp_path / "corpus"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     for name, content in files.items():
         path = folder / name
         if isinstance(content, bytes):
@@ -267,6 +267,86 @@ def test_an_eml_message_is_read(tmp_path: Path, subtype: str, content: str) -> N
         "2024-05-17",
     )
     assert BODY in doc.text and BODY2 in doc.text
+
+
+FOLDED_PAGE = """<html><head><meta charset="utf-8"><title>七号线开通_星河网</title></head><body>
+<div class="nav"><a href="/">首页</a></div><div class="article"><h1>七号线开通</h1><div class="article-content">
+<p>{body}</p><div class="ad"><a href="/ad"><img src="/ad.gif"></a></div>
+<div class="expand-btn"><a href="javascript:void(0);">点击展开全文</a></div>
+<div class="hidden-content" id="hiddenContent" style="display:none;"><p>{body2}</p></div>
+</div></div><div class="footer"><p>© 星河网 版权所有</p></div></body></html>"""
+
+
+def test_the_folded_rest_of_an_article_is_read(tmp_path: Path) -> None:
+    (doc,) = read_corpus(_corpus(tmp_path, {"page.html": FOLDED_PAGE.format(body=BODY, body2=BODY2)})).documents
+    assert BODY in doc.text and BODY2 in doc.text
+
+
+SCRIPTED_PAGE = """<html><head><meta charset="utf-8"><title>七號線通車</title>
+<script type="application/ld+json">{ld}</script></head><body><div class="nav"><a href="/">首頁</a></div>
+<div id="app"><noscript>您的瀏覽器未啟用JavaScript，請開啟後重新整理頁面。</noscript>
+<div class="loading">載入中…</div></div>
+<div class="footer">© 晨曦新聞網</div></body></html>"""
+
+
+def test_a_script_driven_pages_article_is_read_from_its_json_ld(tmp_path: Path) -> None:
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "七號線通車",
+        "datePublished": "2024-05-17T09:30:00+08:00",
+        "author": {"@type": "Person", "name": "許雅婷"},
+        "publisher": {"@type": "Organization", "name": "晨曦新聞網"},
+        "articleBody": f"{BODY}\n{BODY2}",
+    }
+    page = SCRIPTED_PAGE.format(ld=json.dumps(ld, ensure_ascii=False))
+    (doc,) = read_corpus(_corpus(tmp_path, {"page.html": page})).documents
+    assert doc.text.split("\n") == [BODY, BODY2]
+    assert (doc.meta.date, doc.meta.author) == ("2024-05-17", "許雅婷")
+
+
+def test_a_weibo_api_records_markup_and_client_are_not_its_text_or_outlet(tmp_path: Path) -> None:
+    link = '<a href="https://m.weibo.cn/search?containerid=231522type%3D1%26q%3D%23x%23"><span>#七号线#</span></a>'
+    record = {"id": "1", "text": f"{link}{BODY}<br />{BODY2}", "source": "iPhone客户端", "created_at": 1715909400}
+    (doc,) = read_corpus(_corpus(tmp_path, {"weibo.jsonl": json.dumps(record, ensure_ascii=False)})).documents
+    assert doc.text == f"#七号线#{BODY}\n{BODY2}"
+    assert (doc.meta.outlet, doc.meta.date) == (None, "2024-05-17")  # a Unix time, read as a day in UTC+8
+
+
+SUBTITLES = """1
+00:00:00,800 --> 00:00:04,710
+大家好，我是溪口县桐岭乡养鸡的老周
+
+2
+00:00:05,010 --> 00:00:08,460
+今天不说别的
+就说说我家这鸡的事
+
+3
+00:00:08,760 --> 00:00:14,510
+我家两个棚，八千六百只蛋鸡
+"""
+
+
+@pytest.mark.parametrize("name", ["video.srt", "video.txt"])
+def test_subtitles_are_read_as_prose(tmp_path: Path, name: str) -> None:
+    (doc,) = read_corpus(_corpus(tmp_path, {name: SUBTITLES})).documents
+    assert (
+        doc.text == "大家好，我是溪口县桐岭乡养鸡的老周，今天不说别的就说说我家这鸡的事，我家两个棚，八千六百只蛋鸡。"
+    )
+
+
+def test_mojibake_is_put_back(tmp_path: Path) -> None:
+    # UTF-8 once read as Windows-1252 (bytes it leaves undefined kept as Latin-1, as browsers do)
+    text = BODY + "\n" + BODY2
+    sloppy = "".join(bytes([b]).decode("cp1252") if b not in SLOPPY else chr(b) for b in text.encode("utf-8"))
+    (doc,) = read_corpus(_corpus(tmp_path, {"garbled.txt": sloppy})).documents
+    assert (doc.text, doc.encoding) == (text, "utf-8 (mojibake repaired)")
+    (plain,) = read_corpus(_corpus(tmp_path / "b", {"plain.txt": BODY})).documents
+    assert (plain.text, plain.encoding) == (BODY, "utf-8")
+
+
+SLOPPY = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
 
 
 FORUM_POST = """<div class="post" id="pid-{n}"><div class="post-meta"><span class="author">用户{n}</span>

@@ -105,7 +105,7 @@ def test_read_corpus_skips_other_suffixes_with_a_notice(tmp_path: Path) -> None:
     corpus = read_corpus(tmp_path / "metro")
     assert corpus.skipped == (
         "skipped folder drafts/: sub-folders are not read; move its articles up or build it alone",
-        "skipped scan.pdf: not an article file (.txt, .md, .markdown, .html, .htm, .jsonl, .eml)",
+        "skipped scan.pdf: not an article file (.txt, .md, .markdown, .html, .htm, .jsonl, .eml, .srt, .vtt)",
     )
 
 
