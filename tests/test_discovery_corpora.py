@@ -43,6 +43,10 @@ UNCHECKED_KEYWORDS = {
     "cablecar",
     "exam_leak",
     "typhoon",
+    "tax_case",
+    "poultry_flu",
+    "layoffs_ai",
+    "concert_crush",
 }
 CONFIGURED = [f for f in CORPORA if (f / "topics.toml").is_file() and f.name not in UNCHECKED_KEYWORDS]
 # Mean best-match Jaccard each corpus must keep. The short made-up corpora tell each fact in one
@@ -73,7 +77,11 @@ CONFIGURED = [f for f in CORPORA if (f / "topics.toml").is_file() and f.name not
 # release, a LegCo reply, an e-mail newsletter saved as text, a WeChat page of styled sections; 0.50),
 # cablecar (a JSONL flash feed, a GBK county page laid out in tables, a Q&A interview; 0.33), exam_leak
 # (a police notice, a Q&A-site answer, a hard-wrapped print page, a press conference; 0.41) and typhoon
-# (an oldest-first live page, a TW agency page with a table, Weibo API records, a translated wire; 0.62).
+# (an oldest-first live page, a TW agency page with a table, Weibo API records, a translated wire; 0.62);
+# then tax_case (a page with its article only in JSON-LD, a portal's folded second half, a Markdown post
+# with front matter; 0.45), poultry_flu (mojibake, SRT subtitles, a sentence-per-<p> mobile page; 0.61),
+# layoffs_ai (an .eml letter, PDF text wrapped at a count of characters, workplace-app posts; 0.47) and
+# concert_crush (an OCR'd notice, Weibo API records with markup, a bilingual page; 0.69).
 FLOORS = {
     "city_flood": 0.7,
     "ev_price_war": 0.7,
@@ -102,6 +110,10 @@ FLOORS = {
     "cablecar": 0.43,
     "exam_leak": 0.35,
     "typhoon": 0.55,
+    "tax_case": 0.48,
+    "poultry_flu": 0.44,
+    "layoffs_ai": 0.44,
+    "concert_crush": 0.58,
 }
 pytestmark = pytest.mark.slow
 
@@ -122,6 +134,12 @@ def test_discovery_recovers_most_of_the_shared_topics(folder: Path) -> None:
         "football_transfer": {"seller_finances_fans": {"qinglan_haiying_official"}},
         "delivery_riders": {"rivals": {"chengqi_press"}},
         "water_price": {"transparency": {"fgw_notice"}},
+        # Found on the session-10 blind corpora: the OCR'd notice's capacity paragraph is split mid-sentence
+        # where the truth's prefix cannot find it; a worker's post on AI replacing customer service joins
+        # the AI pivot; the studio's payment of back taxes within the deadline joins criminal liability.
+        "concert_crush": {"attendance_capacity": {"police_notice"}},
+        "layoffs_ai": {"ai_pivot": {"mm_48240318"}},
+        "tax_case": {"legal_liability": {"fan_statement", "portal_page"}},
     }.get(folder.name, {})
     for m in matches:
         if m.best is not None and m.jaccard >= 0.5:
