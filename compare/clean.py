@@ -591,7 +591,7 @@ def iso_day(text: str) -> str | None:
     2025-03-12), or None."""
     day = BYLINE_DATE.match(text)
     if day:
-        return f"{day[1]}-{int(day[2]):02d}-{int(day[3]):02d}"
+        return f"{int(day[1]):04d}-{int(day[2]):02d}-{int(day[3]):02d}"  # also full-width digits: ２０２５
     han = HAN_DATE.match(text)
     if han is None:
         return None

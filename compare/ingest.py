@@ -75,6 +75,9 @@ RECORD_FIELDS = {
     ),
     "url": ("url", "link", "source_url", "链接"),
 }
+# A Markdown post's front matter, and the keys of it that name the source's title, author and date.
+FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<block>.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
+FRONT_MATTER_FIELDS = {"title": "title", "author": "author", "authors": "author", "date": "date", "source": "outlet"}
 # A subtitle cue's timing line (SRT 00:00:05,010 --> 00:00:08,460; WebVTT 00:05.010 --> 00:08.460).
 CUE_TIMING = re.compile(r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{3}\s*-->\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[,.]\d{3}.*$")
 MIN_CUES = 3
@@ -204,6 +207,23 @@ def binary(data: bytes) -> bool:
     apart first) has almost no control bytes other than tab, line ends and form feed."""
     controls = sum(1 for b in data if b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D))
     return controls > MAX_CONTROL_SHARE * len(data)
+
+
+def front_matter(text: str) -> tuple[str, dict[str, str]]:
+    """A Markdown post's YAML front matter (--- title: … date: … author: … ---) taken off its text, with
+    the title, author and date it gives. Only these one-line values are read (a blog engine's front
+    matter holds lists and nested tables too, which say nothing about the source), so no YAML library."""
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        return text, {}
+    found: dict[str, str] = {}
+    for line in match["block"].splitlines():
+        key, _, value = line.partition(":")
+        field = FRONT_MATTER_FIELDS.get(key.strip().lower())
+        value = value.strip().strip("\"'").strip()
+        if field and value and not value.startswith(("[", "{")) and field not in found:
+            found[field] = timestamp_day(value) if field == "date" else value
+    return text[match.end() :], found
 
 
 def markdown_to_text(text: str) -> str:
@@ -653,6 +673,8 @@ def read_article_file(path: Path, data: bytes) -> tuple[list[RawDocument], list[
     if fmt == "subtitles" or (fmt == "text" and subtitle_cues(text)):
         text = subtitles_to_text(text)
     if fmt == "markdown":
+        text, front = front_matter(text)
+        meta = replace(meta, **{k: v for k, v in front.items() if not getattr(meta, k)})
         text = markdown_to_text(text)
     elif fmt == "html":
         if OWN_REPORT.search(text[:4096]):

@@ -195,6 +195,7 @@ def test_is_chrome_line_on_prose(line: str) -> None:
         ("青澜环境观察中心　简报2025年第3号　发布日期：2025年3月13日", None, "青澜环境观察中心", "2025-03-13"),
         ("时间：2025年3月12日16:00　地点：临江县人民政府新闻发布厅", None, None, "2025-03-12"),
         ("本報記者 麥婉晴 霽州報道", "麥婉晴", None, None),
+        ("云帆科技控股有限公司董事会　２０２５年３月１８日", None, "云帆科技控股有限公司董事会", "2025-03-18"),
     ],
 )
 def test_find_byline_reads_author_outlet_and_date(line: str, author: str, outlet: str | None, date: str | None) -> None:

@@ -144,6 +144,13 @@ def test_markdown_markup_is_dropped() -> None:
     assert text.splitlines() == ["标题", "阿里云发布了新模型。", "引用一段话。", "第一点", BODY]
 
 
+def test_a_markdown_posts_front_matter_is_its_metadata_not_its_text(tmp_path: Path) -> None:
+    post = f'---\ntitle: "七号线开通：我的体验"\ndate: 2024-05-17\nauthor: 老K\ntags: [地铁, 江州]\n---\n\n{BODY}\n'
+    (doc,) = read_corpus(_corpus(tmp_path, {"post.md": post})).documents
+    assert doc.text.strip() == BODY
+    assert (doc.meta.title, doc.meta.author, doc.meta.date) == ("七号线开通：我的体验", "老K", "2024-05-17")
+
+
 def test_a_markdown_list_of_short_points_is_one_paragraph_and_a_list_of_sentences_stays_apart() -> None:
     points = markdown_to_text("撤离时：\n\n- 后舱的广播听不清\n- 没有人指路，\n- 有空乘只喊英文\n\n事后无人解释。")
     assert points.splitlines() == ["撤离时：", "后舱的广播听不清；没有人指路；有空乘只喊英文。", "事后无人解释。"]
