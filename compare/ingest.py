@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from email.utils import parseaddr, parsedate_to_datetime
@@ -310,8 +310,7 @@ def json_ld_body(html: str) -> str:
                 stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
     if not bodies:
         return ""
-    body = max(bodies, key=len)
-    body = unescape(MARKUP_TAG.sub("", BLOCK_END.sub("\n", body)))
+    body = markup_to_lines(max(bodies, key=len))
     return "\n".join(line.strip() for line in body.splitlines() if line.strip())
 
 
@@ -544,8 +543,12 @@ def _record_value(field: str, value: Any) -> str:
 def record_text(text: str) -> str:
     """A record's text without the markup some APIs leave in it (a Weibo post's <br />, its hashtags
     as links), one paragraph per line."""
-    if not RECORD_MARKUP.search(text):
-        return text
+    return markup_to_lines(text) if RECORD_MARKUP.search(text) else text
+
+
+def markup_to_lines(text: str) -> str:
+    """Text with HTML tags in it as plain text: a paragraph or line break ends a line, other tags go,
+    entities are decoded."""
     return unescape(MARKUP_TAG.sub("", BLOCK_END.sub("\n", text)))
 
 
@@ -572,13 +575,13 @@ def subtitle_cues(text: str) -> list[str]:
     return cues
 
 
-def subtitles_to_text(text: str) -> str:
-    """A subtitle file as prose: its cues in order, joined into paragraphs of about
-    SUBTITLE_PARAGRAPH_CHARS characters; a cue that ends without punctuation ends its clause with a
-    comma (a subtitle's line ends are pauses), a paragraph with a full stop."""
+def subtitles_to_text(cues: Sequence[str]) -> str:
+    """Subtitle cues as prose: in order, joined into paragraphs of about SUBTITLE_PARAGRAPH_CHARS
+    characters; a cue that ends without punctuation ends its clause with a comma (a subtitle's line
+    ends are pauses), a paragraph with a full stop."""
     paragraphs: list[str] = []
     current = ""
-    for cue in subtitle_cues(text):
+    for cue in cues:
         current += cue if not current or current[-1] in CLAUSE_END else "，" + cue
         if len(current) >= SUBTITLE_PARAGRAPH_CHARS:
             paragraphs.append(current)
@@ -670,8 +673,9 @@ def read_article_file(path: Path, data: bytes) -> tuple[list[RawDocument], list[
     mail = mail_document(text) if fmt in ("text", "markdown") else None
     if mail is not None:
         text, meta = mail
-    if fmt == "subtitles" or (fmt == "text" and subtitle_cues(text)):
-        text = subtitles_to_text(text)
+    cues = subtitle_cues(text) if fmt in ("subtitles", "text") else []
+    if cues:
+        text = subtitles_to_text(cues)
     if fmt == "markdown":
         text, front = front_matter(text)
         meta = replace(meta, **{k: v for k, v in front.items() if not getattr(meta, k)})
