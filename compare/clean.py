@@ -521,6 +521,9 @@ BYLINE_ROLE = re.compile(
     r"^(?:本刊|本报|本報|本台|本网|本網|特约|特約)?(?:记者|記者)\s*[:：]?\s*|\s*(?:发自|發自)\S*$"
     r"|(?:^(?:综合|綜合|编译|編譯|[\u4e00-\u9fff]{2})|[\s/／、]+[\u4e00-\u9fff]{0,6})(?:报道|報道|報導|报导)$"
 )
+# A time of day closing a release after its date: 香港時間14時30分, 北京时间 14:30.
+CLOSING_TIME = re.compile(r"^(?:[\u4e00-\u9fff]{2}(?:时间|時間))?\s*\d{1,2}\s*(?:[时時:：])\s*\d{0,2}\s*分?$")
+WEEKDAY = re.compile(r"[（(](?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]$")
 # A date in Chinese numerals, as a notice's signature writes it: 二〇二五年三月十二日.
 HAN_DIGITS = "〇一二三四五六七八九"
 HAN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
@@ -584,6 +587,20 @@ def find_signature(lines: list[str], rules: ChromeRules) -> tuple[int, str, str]
         if rules.signature_body.match(body) and rules.signature_date.match(date) and day:
             return n, body, day
     return None
+
+
+def find_closing_date(lines: list[str], rules: ChromeRules) -> tuple[int, str] | None:
+    """A date closing a text on its own, with no issuing body above it, written with its weekday or
+    followed by a time of day (a Hong Kong government release ends 2025年4月2日（星期三） / 香港時間14時30分).
+    Returns where the date line is and the ISO date."""
+    if rules.signature_date is None or len(lines) < 2:
+        return None
+    timed = CLOSING_TIME.match(lines[-1]) is not None
+    at = len(lines) - 2 if timed else len(lines) - 1
+    day = iso_day(lines[at].replace(" ", ""))
+    # a bare date alone may end a list of links or tags; a weekday or a time after it closes a release
+    dated = timed or WEEKDAY.search(lines[at]) is not None
+    return (at, day) if day and dated and rules.signature_date.match(lines[at]) else None
 
 
 def iso_day(text: str) -> str | None:
@@ -708,6 +725,12 @@ def clean_document(
         at = signature[0]
         audit.add("byline", visible_len(lines[at]) + visible_len(lines[at + 1]), f"{lines[at]} {lines[at + 1]}")
         lines = lines[:at] + lines[at + 2 :]
+    else:
+        closing = find_closing_date(lines, rules)
+        if closing is not None:
+            signature = (closing[0], "", closing[1])
+            audit.add("byline", sum(map(visible_len, lines[closing[0] :])), " ".join(lines[closing[0] :]))
+            lines = lines[: closing[0]]
     lines = linearize_tables(lines)
     # 3. Everything after an end-of-body marker (reprint notice, "related stories" header…).
     lines, tail = cut_at_body_end(lines, rules)
@@ -734,7 +757,7 @@ def clean_document(
         id=doc.id,
         file=doc.file,
         title=meta.title or _find_title(lines, max_heading_chars, doc.id),
-        outlet=meta.outlet or (byline.outlet if byline else None) or (signature[1] if signature else None),
+        outlet=meta.outlet or (byline.outlet if byline else None) or (signature[1] if signature else None) or None,
         author=meta.author or (byline.author if byline else None),
         date=meta.date or (byline.date if byline else None) or (signature[2] if signature else None),
         url=meta.url,

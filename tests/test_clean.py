@@ -244,6 +244,13 @@ def test_a_press_releases_place_and_date_date_it(line: str, date: str | None) ->
     assert doc.paragraphs[1].text == line
 
 
+def test_a_release_closing_with_its_date_and_time_is_dated() -> None:
+    doc = _clean("立法會十題：銀行外判服務的資料保安", *BODY, "完", "2025年4月2日（星期三）", "香港時間14時30分")
+    assert doc.date == "2025-04-02"
+    assert [p.text for p in doc.paragraphs[1:]] == BODY
+    assert _clean(TITLE, *BODY, "2025年4月2日").date is None  # a bare date may end a list of links
+
+
 def test_a_press_releases_end_mark_ends_its_body() -> None:
     about = "恆瀾銀行有限公司於1982年在香港成立，為香港上市公司，提供零售銀行及財富管理服務。"
     doc = _clean("恆瀾銀行發表聲明", *BODY, "－完－", "關於恆瀾銀行", about, "媒體查詢：", "電郵：media@example.hk")
