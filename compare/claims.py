@@ -1029,10 +1029,12 @@ def _quantities(text: str, stems: frozenset[str]) -> Iterator[tuple[ClauseContex
 
 
 def _blank_others(clause: str, q: Quantity, found: Sequence[Quantity]) -> str:
-    """The clause with the other numbers blanked out, so their units are not read as subject words."""
-    for other in found:
-        if other is not q:
-            clause = clause[: other.start] + " " * (other.end - other.start) + clause[other.end :]
+    """The clause with the other numbers blanked out, so their units are not read as subject words, and
+    stock codes too (恒澜银行(2689.HK)周二收跌6.2%: HK is not what fell)."""
+    spans = [(other.start, other.end) for other in found if other is not q]
+    spans += [m.span() for m in STOCK_CODE.finditer(clause) if m.end() <= q.start or m.start() >= q.end]
+    for start, end in spans:
+        clause = clause[:start] + " " * (end - start) + clause[end:]
     return clause
 
 
@@ -1084,6 +1086,11 @@ PASSIVE_MARKERS = frozenset({"被", "由", "把"})
 PLACE_PREPOSITIONS = frozenset({"从", "在", "于", "自"})
 # A bracketed aside in Latin script only (an English company name, "Co., Ltd."): left out when finding
 # an event's name, so the Chinese name before it reaches the verb after it.
+# A listed company's code after its name: (2689.HK), （600519.SH）, (NASDAQ: BABA), （股份代號：2689）.
+STOCK_CODE = re.compile(
+    r"[（(]\s*(?:(?:[A-Za-z]{2,8}|股票代码|股份代号|股份代號|证券代码|證券代碼)\s*[:：]?\s*)?"
+    r"(?:\d{4,6}(?:\.[A-Za-z]{1,3})?|[A-Z]{1,5}(?=\s*[)）]))\s*[)）]"
+)
 LATIN_ASIDE = re.compile(r"[（(][^（）()\u4e00-\u9fff]{1,80}[）)]")
 AS_OF = ("截至", "截止", "截至到")
 # A meeting named in fewer characters (大会, 会议, 年会) is any meeting, not one a story is about.

@@ -371,6 +371,12 @@ def test_a_total_is_not_an_amount_each() -> None:
     assert comparisons == []
 
 
+def test_a_stock_code_is_not_what_a_figure_measures() -> None:
+    _, comparisons = _compare(("brief", "恒澜银行(2689.HK)周二收跌6.2%。"), ("paper", "恆瀾銀行股價18日終場收跌6.2%。"))
+    assert [c.kind for c in comparisons] == ["agreement"]
+    assert "HK" not in comparisons[0].subject
+
+
 def test_a_phone_number_is_not_a_spaced_figure() -> None:
     assert find_quantities("查詢熱線2838 6611") == []
 
