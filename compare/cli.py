@@ -143,8 +143,8 @@ def build(
 ) -> None:
     """Build report.pdf, report.html and report.json for a folder of articles.
 
-    CORPUS_DIR holds the articles (default: seeds): one per .txt, .md, .html/.htm or .eml file, or one
-    per line of a .jsonl file ({"title", "text", "outlet", "date", "url"}). An optional sources.toml there
+    CORPUS_DIR holds the articles (default: seeds): one per .txt, .md, .html/.htm, .eml or .srt/.vtt
+    file, or one per line of a .jsonl file ({"title", "text", "outlet", "date", "url"}). An optional sources.toml there
     gives each file's title, outlet, author, date and url; an optional words.toml lists names and
     terms for jieba to keep whole. Other files are skipped with a notice.
     The input files are never modified.
