@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,6 +47,8 @@ REALIGN_GAIN = 0.15
 # Audit entries that record a repair (characters replaced), not a removal.
 REPAIRS = frozenset({"misaligned-bytes"})
 SPACE_BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff，、；：])\s(?=[\u4e00-\u9fff])")
+# A speaker's label alone on a line is at most this long (居民陈女士：, 省人事考试院院长周某：).
+MAX_LABEL_CHARS = 16
 INNER_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*(?=.)")
 SENTENCE_END = re.compile(r"[。！？!?；;…:：]['\"”’」』）)]*$")
 SAMPLE_CHARS = 40
@@ -257,6 +260,29 @@ def rejoin_wrapped(lines: list[str], starts: frozenset[str] = frozenset()) -> li
         else:
             joined.append(line)
     return joined
+
+
+def with_labels_joined(lines: list[str]) -> list[str]:
+    """In a transcript that puts each speaker's label on a line of its own (记者： / 居民陈女士： / 记者：…),
+    each label joined to the words on the next line, so the turn reads as its speaker's (and tone counts
+    it as theirs). A transcript repeats a label; a letter's one salutation (各位同事：) stays apart."""
+    alone = Counter(line for line in lines if _label_only(line))
+    if not alone or max(alone.values()) < 2:
+        return lines
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        if _label_only(previous) and not SPEAKER_LABEL.match(line):
+            joined[-1] = previous + line
+        else:
+            joined.append(line)
+    return joined
+
+
+def _label_only(line: str) -> bool:
+    """Whether a line is a speaker's label and nothing else."""
+    label = SPEAKER_LABEL.match(line)
+    return label is not None and label.end() == len(line) and len(line) <= MAX_LABEL_CHARS
 
 
 # --- text copied out of a PDF: lines hard-wrapped at the page's column width ---------------------------
@@ -740,7 +766,7 @@ def clean_document(
     lines, tail = cut_trailing_list(lines)
     audit.add("appended-chrome", sum(map(visible_len, tail)), tail[0] if tail else "")
     # 5. Lines broken mid-sentence are joined; the byline becomes metadata.
-    lines = rejoin_wrapped(lines, block_starts(text))
+    lines = with_labels_joined(rejoin_wrapped(lines, block_starts(text)))
     spaced = spaced_lines(doc.text)
     byline = find_byline(lines, rules, spaced)
     if byline is not None:

@@ -52,8 +52,8 @@ MAX_CONTROL_SHARE = 0.01
 META_FIELDS = ("title", "outlet", "author", "date", "url")
 # A JSONL record's fields, under this tool's names first, then the names news APIs and scrapers use.
 RECORD_FIELDS = {
-    "id": ("id", "doc_id", "article_id", "uuid"),
-    "text": ("text", "content", "body", "article", "article_text", "maintext", "正文", "内容"),
+    "id": ("id", "doc_id", "article_id", "uuid", "idstr", "mid"),
+    "text": ("text", "content", "body", "article", "article_text", "maintext", "text_raw", "raw_text", "正文", "内容"),
     "title": ("title", "headline", "标题"),
     "outlet": ("outlet", "source", "media", "site", "site_name", "sitename", "publisher", "来源", "媒体"),
     "author": ("author", "authors", "byline", "user", "user_name", "screen_name", "nickname", "作者", "用户"),

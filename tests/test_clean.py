@@ -244,6 +244,29 @@ def test_a_press_releases_place_and_date_date_it(line: str, date: str | None) ->
     assert doc.paragraphs[1].text == line
 
 
+def test_a_transcripts_labels_on_their_own_lines_join_their_words() -> None:
+    doc = _clean(
+        "居民访谈实录",
+        "记者：",
+        "事发当晚您是怎么发现火警的？",
+        "居民陈女士：",
+        "大概两点十分左右吧，我先闻到一股焦味。",
+        "记者：",
+        "您觉得疏散人数准确吗？",
+    )
+    assert [p.text for p in doc.paragraphs[1:]] == [
+        "记者：事发当晚您是怎么发现火警的？",
+        "居民陈女士：大概两点十分左右吧，我先闻到一股焦味。",
+        "记者：您觉得疏散人数准确吗？",
+    ]
+    assert [p.text for p in _clean("致全体员工的信", "各位同事：", *BODY).paragraphs[1:3]] == ["各位同事：", BODY[0]]
+
+
+def test_a_news_desk_is_not_an_outlet() -> None:
+    doc = _clean(TITLE, "〔國際中心／綜合報導〕新加坡一棟組屋13日深夜傳出火警，已造成3人死亡。", *BODY)
+    assert (doc.outlet, doc.author) == (None, None)
+
+
 def test_a_release_closing_with_its_date_and_time_is_dated() -> None:
     doc = _clean("立法會十題：銀行外判服務的資料保安", *BODY, "完", "2025年4月2日（星期三）", "香港時間14時30分")
     assert doc.date == "2025-04-02"

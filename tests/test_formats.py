@@ -312,6 +312,12 @@ def test_a_script_driven_pages_article_is_read_from_its_json_ld(tmp_path: Path) 
     assert (doc.meta.date, doc.meta.author) == ("2024-05-17", "許雅婷")
 
 
+def test_a_weibo_api_records_text_raw_and_idstr_are_read(tmp_path: Path) -> None:
+    record = {"idstr": "5171448823301927", "text_raw": BODY, "user": {"screen_name": "澄州公安"}}
+    (doc,) = read_corpus(_corpus(tmp_path, {"police.jsonl": json.dumps(record, ensure_ascii=False)})).documents
+    assert (doc.id, doc.text, doc.meta.author) == ("5171448823301927", BODY, "澄州公安")
+
+
 def test_a_weibo_api_records_markup_and_client_are_not_its_text_or_outlet(tmp_path: Path) -> None:
     link = '<a href="https://m.weibo.cn/search?containerid=231522type%3D1%26q%3D%23x%23"><span>#七号线#</span></a>'
     record = {"id": "1", "text": f"{link}{BODY}<br />{BODY2}", "source": "iPhone客户端", "created_at": 1715909400}
